@@ -1,0 +1,72 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/** Where a block-list entry came from. */
+export type BlockSource = 'register' | 'opt-out' | 'internal';
+
+/** One reason a number must not be called. Several entries may exist per number. */
+export interface BlockEntry {
+  /** Random UUID, stable across sync. */
+  id: string;
+  /** E.164, e.g. +4741234567. */
+  e164: string;
+  source: BlockSource;
+  /** Client id the block applies to, or null for every client. */
+  scope: string | null;
+  reason: string;
+  addedBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type AuditAction = 'block' | 'unblock' | 'import' | 'anonymise' | 'settings';
+
+/** Append-only audit trail: never updated, never deleted. */
+export interface AuditEvent {
+  id: string;
+  at: number;
+  actor: string;
+  action: AuditAction;
+  reason: string;
+  e164?: string;
+  entryId?: string;
+  source?: BlockSource;
+  scope?: string | null;
+  /** Free-form structured detail (counts, file names). */
+  detail?: Record<string, unknown>;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export const DB_NAME = 'kontaktvern';
+
+export class KontaktvernDb extends Dexie {
+  blocks!: EntityTable<BlockEntry, 'id'>;
+  audit!: EntityTable<AuditEvent, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Version 1: block list, its audit trail, key/value settings.
+    this.version(1).stores({
+      blocks: 'id, e164, source, createdAt',
+      audit: 'id, at, e164, action',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: KontaktvernDb | undefined;
+
+/** The extension-origin database (background and extension pages only; never the page). */
+export function getDb(): KontaktvernDb {
+  instance ??= new KontaktvernDb();
+  return instance;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

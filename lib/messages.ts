@@ -1,0 +1,102 @@
+import type { BlockSource } from './db';
+
+/**
+ * The one message protocol. Each direction has its own enum; each request type
+ * maps to its payload and response. Receivers validate with the guards below.
+ */
+
+/** What the background tells a caller about one number. */
+export interface NumberStatus {
+  e164: string;
+  blocked: boolean;
+  /** Present when blocked: the most significant entry. */
+  entry?: {
+    source: BlockSource;
+    reason: string;
+    scope: string | null;
+    addedBy: string;
+    since: number;
+  };
+}
+
+/** Content script → background. */
+export enum ContentRequest {
+  Lookup = 'content:lookup',
+  ReportCounts = 'content:report-counts',
+}
+
+/** Extension pages (block list, popup, side panel, options) → background. */
+export enum PageRequest {
+  BlocklistChanged = 'page:blocklist-changed',
+  Lookup = 'page:lookup',
+}
+
+/** Background → content scripts. */
+export enum BackgroundEvent {
+  BlocklistChanged = 'bg:blocklist-changed',
+}
+
+export interface RequestMap {
+  [ContentRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[] } };
+  [ContentRequest.ReportCounts]: { payload: { numbers: number; blocked: number }; response: { ok: true } };
+  [PageRequest.BlocklistChanged]: { payload: Record<string, never>; response: { ok: true } };
+  [PageRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[] } };
+}
+
+export type RequestType = keyof RequestMap;
+export type Payload<T extends RequestType> = RequestMap[T]['payload'];
+export type Response<T extends RequestType> = RequestMap[T]['response'];
+
+export interface Envelope<T extends RequestType = RequestType> {
+  type: T;
+  payload: Payload<T>;
+}
+
+export interface BackgroundEventMap {
+  [BackgroundEvent.BlocklistChanged]: { revision: number };
+}
+
+export interface EventEnvelope<T extends BackgroundEvent = BackgroundEvent> {
+  type: T;
+  payload: BackgroundEventMap[T];
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+export const MAX_LOOKUP_BATCH = 20_000;
+
+export function isE164(value: unknown): value is string {
+  return typeof value === 'string' && E164.test(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
+}
+
+function isNumberList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_LOOKUP_BATCH && value.every(isE164);
+}
+
+/** Validates an incoming message's shape; returns null for anything malformed. */
+export function parseEnvelope(message: unknown): Envelope | null {
+  if (!isRecord(message) || typeof message.type !== 'string' || !isRecord(message.payload)) return null;
+  const p = message.payload;
+  switch (message.type) {
+    case ContentRequest.Lookup:
+    case PageRequest.Lookup:
+      return isNumberList(p.numbers) ? (message as unknown as Envelope) : null;
+    case ContentRequest.ReportCounts:
+      return isCount(p.numbers) && isCount(p.blocked) ? (message as unknown as Envelope) : null;
+    case PageRequest.BlocklistChanged:
+      return message as unknown as Envelope;
+    default:
+      return null;
+  }
+}
+
+export function isContentRequest(type: RequestType): boolean {
+  return (Object.values(ContentRequest) as string[]).includes(type);
+}
