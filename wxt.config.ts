@@ -11,7 +11,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'alarms', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'alarms', 'tabs', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
   },
 });

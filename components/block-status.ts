@@ -1,0 +1,31 @@
+import type { BlockSource } from '@/lib/db';
+import { formatDate } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import type { NumberStatus } from '@/lib/messages';
+
+export function sourceLabel(source: BlockSource): string {
+  switch (source) {
+    case 'register':
+      return t('sourceRegister');
+    case 'opt-out':
+      return t('sourceOptOut');
+    case 'internal':
+      return t('sourceInternal');
+  }
+}
+
+export function scopeLabel(scope: string | null): string {
+  return scope === null ? t('scopeAllClients') : t('scopeOneClient', scope);
+}
+
+/** "Customer asked not to be called · since 29.11.2026 by Kari" */
+export function blockSummary(status: NumberStatus): { source: string; reason: string; since: string; scope: string } | null {
+  const entry = status.entry;
+  if (!status.blocked || !entry) return null;
+  return {
+    source: sourceLabel(entry.source),
+    reason: entry.reason,
+    since: t('blockedSinceBy', [formatDate(entry.since, uiLocale()), entry.addedBy]),
+    scope: scopeLabel(entry.scope),
+  };
+}

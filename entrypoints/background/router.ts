@@ -1,0 +1,58 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { BlocklistService } from '@/lib/blocklist/blocklist-service';
+import {
+  BackgroundEvent,
+  ContentRequest,
+  type Envelope,
+  type EventEnvelope,
+  PageRequest,
+  parseEnvelope,
+  type RequestType,
+  type Response,
+} from '@/lib/messages';
+import type { TabCounts } from './tab-counts';
+
+type Sender = Browser.runtime.MessageSender;
+
+function isExtensionPage(sender: Sender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+/** Tells every frame of every tab that the block list changed. */
+export async function broadcastBlocklistChanged(revision: number): Promise<void> {
+  const event: EventEnvelope<BackgroundEvent.BlocklistChanged> = { type: BackgroundEvent.BlocklistChanged, payload: { revision } };
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))));
+}
+
+/**
+ * The one message router. Every message is validated (sender and shape)
+ * before a typed handler sees it; anything else gets no answer.
+ */
+export function createRouter(blocklist: BlocklistService, counts: TabCounts) {
+  const handlers: { [T in RequestType]: (payload: Envelope<T>['payload'], sender: Sender) => Promise<Response<T>> } = {
+    [ContentRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers) }),
+    [ContentRequest.ReportCounts]: async ({ numbers, blocked }, sender) => {
+      if (sender.tab?.id !== undefined) counts.set(sender.tab.id, sender.frameId ?? 0, { numbers, blocked });
+      return { ok: true };
+    },
+    [PageRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers) }),
+    [PageRequest.BlocklistChanged]: async () => {
+      const revision = blocklist.invalidate();
+      await broadcastBlocklistChanged(revision);
+      return { ok: true };
+    },
+  };
+
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const envelope = parseEnvelope(message);
+    if (!envelope) return undefined;
+    const fromPage = isExtensionPage(sender);
+    const isContent = (Object.values(ContentRequest) as string[]).includes(envelope.type);
+    if (!isContent && !fromPage) return undefined; // content scripts may not use page requests
+    if (isContent && !sender.tab) return undefined;
+    const handler = handlers[envelope.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+    return handler(envelope.payload, sender);
+  };
+}

@@ -1,0 +1,182 @@
+import type { NumberStatus } from '@/lib/messages';
+import type { NumberStatuses } from './number-statuses';
+import type { OverlayStore } from './overlay/overlay-store';
+import { isPhoneField, numberOfLink, numbersInField } from './page-scanner';
+import type { PhoneField } from './page-marks';
+
+/** Words on a button that starts a call (Norwegian and English). */
+const CALL_WORDS = /\b(ring|ringe|ring opp|anrop|oppringing|slå nummer|call|dial|phone)\b/i;
+const BUTTON_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="button"], input[type="image"]';
+
+function labelOf(el: Element): string {
+  return [
+    el.textContent ?? '',
+    el.getAttribute('aria-label') ?? '',
+    el.getAttribute('title') ?? '',
+    el.getAttribute('value') ?? '',
+    el.getAttribute('name') ?? '',
+    el.id,
+    typeof el.className === 'string' ? el.className.replace(/[-_]/g, ' ') : '',
+  ].join(' ');
+}
+
+/** Phone fields that a call button acts on: its form's, or those in its nearest surrounding container. */
+function fieldsForButton(button: Element): PhoneField[] {
+  const form = (button as HTMLButtonElement).form ?? button.closest('form');
+  if (form) return [...form.elements].filter((el): el is PhoneField => isPhoneField(el) && el.value !== '');
+  let container: Element | null = button.parentElement;
+  for (let depth = 0; container && depth < 4; depth++, container = container.parentElement) {
+    const fields = [...container.querySelectorAll('input, textarea')].filter((el): el is PhoneField => isPhoneField(el) && el.value !== '');
+    if (fields.length > 0) return fields;
+  }
+  return [];
+}
+
+function hasCallButton(field: PhoneField): boolean {
+  const scope = field.form ?? field.parentElement?.parentElement ?? field.parentElement;
+  if (!scope) return false;
+  return [...scope.querySelectorAll(BUTTON_SELECTOR)].some((b) => CALL_WORDS.test(labelOf(b)));
+}
+
+/**
+ * Stops calls to blocked numbers at the moment of dialling: clicks on
+ * tel:/callto:/sip: links, call buttons next to a phone field, and Enter in
+ * a dialler field. Installed on the window in the capture phase at
+ * document_start, so it runs before the page's own handlers. Everything that
+ * is not a call to a blocked number passes untouched.
+ */
+export class DialGuard {
+  /** Elements whose next click we re-dispatched ourselves after a dial-time check said "not blocked". */
+  private readonly passThrough = new WeakSet<Element>();
+
+  constructor(
+    private readonly statuses: NumberStatuses,
+    private readonly store: OverlayStore,
+    private readonly showOverlay: () => void,
+    private readonly onFieldChanged: (field: PhoneField) => void,
+  ) {}
+
+  install(signal: AbortSignal): void {
+    const opts = { capture: true, signal };
+    window.addEventListener('click', (e) => this.onClick(e), opts);
+    window.addEventListener('auxclick', (e) => this.onClick(e), opts);
+    window.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
+    window.addEventListener('input', (e) => this.onInput(e), opts);
+    window.addEventListener('change', (e) => this.onInput(e), opts);
+  }
+
+  private stop(e: Event): void {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  private alert(anchor: Element, status: NumberStatus, kind: 'call-stopped' | 'field-blocked'): void {
+    this.showOverlay();
+    this.store.showAlert(anchor, status, kind);
+  }
+
+  /**
+   * Decides a dial attempt. Known statuses decide synchronously; an unknown
+   * number is held, checked with the background, and re-dispatched if clear.
+   */
+  private guard(e: Event, anchor: Element, numbers: string[], retry: () => void): void {
+    if (numbers.length === 0) return;
+    const blocked = numbers.map((n) => this.statuses.get(n)).find((s) => s?.blocked);
+    if (blocked) {
+      this.stop(e);
+      this.alert(anchor, blocked, 'call-stopped');
+      return;
+    }
+    const unknown = numbers.filter((n) => !this.statuses.get(n));
+    if (unknown.length === 0) return;
+    this.stop(e);
+    this.statuses
+      .lookupNow(unknown)
+      .then((statuses) => {
+        const hit = statuses.find((s) => s.blocked);
+        if (hit) this.alert(anchor, hit, 'call-stopped');
+        else {
+          this.passThrough.add(anchor);
+          retry();
+        }
+      })
+      .catch(() => {
+        // Cannot reach the block list (extension reloading): the call stays stopped.
+      });
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (e.type === 'auxclick' && e.button !== 1) return;
+    const path = e.composedPath();
+    for (const target of path) {
+      if (!(target instanceof Element)) continue;
+      if (target.localName === 'kontaktvern-overlay') return;
+      if ((target.localName === 'a' || target.localName === 'area') && target.hasAttribute('href')) {
+        const e164 = numberOfLink(target);
+        if (!e164) return;
+        if (this.passThrough.has(target)) {
+          this.passThrough.delete(target);
+          return;
+        }
+        this.guard(e, target, [e164], () => (target as HTMLElement).click());
+        return;
+      }
+      if (target.matches(BUTTON_SELECTOR) && CALL_WORDS.test(labelOf(target))) {
+        if (this.passThrough.has(target)) {
+          this.passThrough.delete(target);
+          return;
+        }
+        const fields = fieldsForButton(target);
+        const numbers = fields.flatMap(numbersInField);
+        const anchor = fields.find((f) => numbersInField(f).some((n) => this.statuses.isBlocked(n))) ?? target;
+        this.guard(e, anchor, numbers, () => (target as HTMLElement).click());
+        return;
+      }
+    }
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key !== 'Enter') return;
+    const target = e.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    if (isPhoneField(target) && target instanceof HTMLInputElement && hasCallButton(target)) {
+      this.guard(e, target, numbersInField(target), () => target.form?.requestSubmit());
+      return;
+    }
+    const link = target.closest('a, area');
+    if (link) {
+      const e164 = numberOfLink(link);
+      if (e164) this.guard(e, link, [e164], () => (link as HTMLElement).click());
+    }
+  }
+
+  private onInput(e: Event): void {
+    const target = e.composedPath()[0];
+    if (!(target instanceof Element) || !isPhoneField(target)) return;
+    this.onFieldChanged(target);
+    this.checkField(target);
+  }
+
+  /** Shows (or clears) the "blocked number in this field" alert for a field's current value. */
+  checkField(field: PhoneField): void {
+    const numbers = numbersInField(field);
+    const blocked = numbers.map((n) => this.statuses.get(n)).find((s) => s?.blocked);
+    if (blocked) {
+      this.alert(field, blocked, 'field-blocked');
+      return;
+    }
+    const unknown = numbers.filter((n) => !this.statuses.get(n));
+    if (unknown.length === 0) {
+      this.store.dismissAlertsFor(field);
+      return;
+    }
+    this.statuses
+      .lookupNow(unknown)
+      .then((statuses) => {
+        const hit = statuses.find((s) => s.blocked);
+        if (hit && numbersInField(field).includes(hit.e164)) this.alert(field, hit, 'field-blocked');
+        else this.store.dismissAlertsFor(field);
+      })
+      .catch(() => {});
+  }
+}

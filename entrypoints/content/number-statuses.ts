@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { ContentRequest, type Envelope, type NumberStatus, type Response } from '@/lib/messages';
+
+/**
+ * The content script's view of the block list: only the numbers this page
+ * shows. Unknown numbers are looked up in batches, never one message per number.
+ */
+export class NumberStatuses {
+  private readonly known = new Map<string, NumberStatus>();
+  private readonly pending = new Set<string>();
+  private inFlight: Promise<void> | undefined;
+
+  get(e164: string): NumberStatus | undefined {
+    return this.known.get(e164);
+  }
+
+  isBlocked(e164: string): boolean {
+    return this.known.get(e164)?.blocked === true;
+  }
+
+  /** Queues numbers whose status is not known yet. */
+  want(e164: string): void {
+    if (!this.known.has(e164)) this.pending.add(e164);
+  }
+
+  get hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Sends one lookup for everything pending; resolves when statuses are known. */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+    if (this.pending.size === 0) return;
+    const numbers = [...this.pending];
+    this.pending.clear();
+    this.inFlight = this.lookup(numbers)
+      .then((statuses) => {
+        for (const s of statuses) this.known.set(s.e164, s);
+      })
+      .finally(() => {
+        this.inFlight = undefined;
+      });
+    await this.inFlight;
+  }
+
+  /** Looks numbers up now, bypassing the cache (dial-time check). */
+  async lookupNow(numbers: string[]): Promise<NumberStatus[]> {
+    const statuses = await this.lookup(numbers);
+    for (const s of statuses) this.known.set(s.e164, s);
+    return statuses;
+  }
+
+  /** Forgets everything (the block list changed); returns the numbers that were known. */
+  reset(): string[] {
+    const numbers = [...this.known.keys()];
+    this.known.clear();
+    return numbers;
+  }
+
+  private async lookup(numbers: string[]): Promise<NumberStatus[]> {
+    const message: Envelope<ContentRequest.Lookup> = { type: ContentRequest.Lookup, payload: { numbers } };
+    const response = (await browser.runtime.sendMessage(message)) as Response<ContentRequest.Lookup> | undefined;
+    return response?.statuses ?? [];
+  }
+}

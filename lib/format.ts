@@ -1,0 +1,23 @@
+/** Locale-aware formatting of dates, times and amounts (nb-NO: `29.11.2026`, `kr 12 345`). */
+export function formatDate(ms: number, locale: string, timeZone = 'Europe/Oslo'): string {
+  return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(ms);
+}
+
+export function formatDateTime(ms: number, locale: string, timeZone = 'Europe/Oslo'): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(ms);
+}
+
+/** Norwegian usage puts `kr` first (`kr 12 345`), whatever CLDR says; other locales use their own currency format. */
+export function formatAmount(kroner: number, locale: string): string {
+  if (locale.startsWith('nb') || locale.startsWith('no')) {
+    return `kr\u00a0${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(kroner)}`;
+  }
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(kroner);
+}

@@ -1,0 +1,20 @@
+import type { KontaktvernDb } from './db';
+
+/** Every setting with its type and default. */
+export interface Settings {
+  /** The agent's name, asked once and recorded on every change. */
+  agentName: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  agentName: '',
+};
+
+export async function getSetting<K extends keyof Settings>(db: KontaktvernDb, key: K): Promise<Settings[K]> {
+  const row = await db.settings.get(key);
+  return row === undefined ? DEFAULT_SETTINGS[key] : (row.value as Settings[K]);
+}
+
+export async function setSetting<K extends keyof Settings>(db: KontaktvernDb, key: K, value: Settings[K], now = Date.now()): Promise<void> {
+  await db.settings.put({ key, value, updatedAt: now });
+}
