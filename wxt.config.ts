@@ -11,8 +11,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'alarms', 'tabs', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'alarms', 'tabs', 'scripting', 'clipboardWrite'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'next-blocked': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandNextBlocked__',
+      },
+    },
   },
 });

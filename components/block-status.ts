@@ -22,9 +22,11 @@ export function scopeLabel(scope: string | null): string {
 export function blockSummary(status: NumberStatus): { source: string; reason: string; since: string; scope: string } | null {
   const entry = status.entry;
   if (!status.blocked || !entry) return null;
+  const source = sourceLabel(entry.source);
   return {
-    source: sourceLabel(entry.source),
-    reason: entry.reason,
+    source,
+    // "Customer asked not to be called — Customer asked not to be called" says nothing twice.
+    reason: entry.reason.trim().toLowerCase() === source.trim().toLowerCase() ? '' : entry.reason,
     since: t('blockedSinceBy', [formatDate(entry.since, uiLocale()), entry.addedBy]),
     scope: scopeLabel(entry.scope),
   };

@@ -23,23 +23,45 @@ export interface NumberStatus {
 export enum ContentRequest {
   Lookup = 'content:lookup',
   ReportCounts = 'content:report-counts',
+  /** The agent blocked a number from the number card (trusted click inside Kontaktvern's own UI). */
+  Block = 'content:block',
+  OpenSidePanel = 'content:open-side-panel',
+  /** The number the agent last clicked, selected or typed. */
+  CurrentNumber = 'content:current-number',
 }
+
+/** Why an agent blocks from the card: the customer asked, or another reason written out. */
+export type CardBlockKind = 'opt-out' | 'other';
+
+export type BlockResult = { ok: true; status: NumberStatus } | { ok: false; error: 'agent-name-required' | 'reason-required' | 'no-active-client' | 'failed' };
 
 /** Extension pages (block list, popup, side panel, options) → background. */
 export enum PageRequest {
   BlocklistChanged = 'page:blocklist-changed',
   Lookup = 'page:lookup',
+  TabCounts = 'page:tab-counts',
 }
 
 /** Background → content scripts. */
 export enum BackgroundEvent {
   BlocklistChanged = 'bg:blocklist-changed',
+  /** Open the number card for a number chosen through the context menu (or say the selection holds none). */
+  OpenCard = 'bg:open-card',
+  /** Keyboard shortcut: open the card for the next blocked number on the page. */
+  NextBlocked = 'bg:next-blocked',
 }
 
 export interface RequestMap {
   [ContentRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[] } };
   [ContentRequest.ReportCounts]: { payload: { numbers: number; blocked: number }; response: { ok: true } };
+  [ContentRequest.Block]: {
+    payload: { e164: string; kind: CardBlockKind; reason: string; scope: 'all' | 'client' };
+    response: BlockResult;
+  };
+  [ContentRequest.OpenSidePanel]: { payload: Record<string, never>; response: { ok: boolean } };
+  [ContentRequest.CurrentNumber]: { payload: { e164: string }; response: { ok: true } };
   [PageRequest.BlocklistChanged]: { payload: Record<string, never>; response: { ok: true } };
+  [PageRequest.TabCounts]: { payload: { tabId: number }; response: { numbers: number; blocked: number } };
   [PageRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[] } };
 }
 
@@ -54,6 +76,8 @@ export interface Envelope<T extends RequestType = RequestType> {
 
 export interface BackgroundEventMap {
   [BackgroundEvent.BlocklistChanged]: { revision: number };
+  [BackgroundEvent.OpenCard]: { e164: string | null; selection: string };
+  [BackgroundEvent.NextBlocked]: Record<string, never>;
 }
 
 export interface EventEnvelope<T extends BackgroundEvent = BackgroundEvent> {
@@ -90,8 +114,21 @@ export function parseEnvelope(message: unknown): Envelope | null {
       return isNumberList(p.numbers) ? (message as unknown as Envelope) : null;
     case ContentRequest.ReportCounts:
       return isCount(p.numbers) && isCount(p.blocked) ? (message as unknown as Envelope) : null;
+    case ContentRequest.Block:
+      return isE164(p.e164) &&
+        (p.kind === 'opt-out' || p.kind === 'other') &&
+        typeof p.reason === 'string' &&
+        p.reason.length <= 500 &&
+        (p.scope === 'all' || p.scope === 'client')
+        ? (message as unknown as Envelope)
+        : null;
+    case ContentRequest.CurrentNumber:
+      return isE164(p.e164) ? (message as unknown as Envelope) : null;
+    case ContentRequest.OpenSidePanel:
     case PageRequest.BlocklistChanged:
       return message as unknown as Envelope;
+    case PageRequest.TabCounts:
+      return typeof p.tabId === 'number' && Number.isInteger(p.tabId) ? (message as unknown as Envelope) : null;
     default:
       return null;
   }

@@ -1,21 +1,27 @@
 import { browser } from 'wxt/browser';
 import { BlocklistService } from '@/lib/blocklist/blocklist-service';
 import { getDb } from '@/lib/db';
+import { createContextMenu, onContextMenuClick } from './context-menu';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
+import { onCommand } from './keyboard-commands';
 import { createRouter } from './router';
 import { TabCounts } from './tab-counts';
 
 export default defineBackground(() => {
-  const blocklist = new BlocklistService(getDb());
+  const db = getDb();
+  const blocklist = new BlocklistService(db);
   const counts = new TabCounts();
-  browser.runtime.onMessage.addListener(createRouter(blocklist, counts));
+  browser.runtime.onMessage.addListener(createRouter(db, blocklist, counts));
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) counts.reset(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => counts.forget(tabId));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    createContextMenu();
     if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/blocklist.html') });
   });

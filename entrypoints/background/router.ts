@@ -10,6 +10,8 @@ import {
   type RequestType,
   type Response,
 } from '@/lib/messages';
+import type { KontaktvernDb } from '@/lib/db';
+import { blockFromCard, rememberCurrentNumber } from './card-actions';
 import type { TabCounts } from './tab-counts';
 
 type Sender = Browser.runtime.MessageSender;
@@ -29,14 +31,33 @@ export async function broadcastBlocklistChanged(revision: number): Promise<void>
  * The one message router. Every message is validated (sender and shape)
  * before a typed handler sees it; anything else gets no answer.
  */
-export function createRouter(blocklist: BlocklistService, counts: TabCounts) {
+export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, counts: TabCounts) {
   const handlers: { [T in RequestType]: (payload: Envelope<T>['payload'], sender: Sender) => Promise<Response<T>> } = {
     [ContentRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers) }),
     [ContentRequest.ReportCounts]: async ({ numbers, blocked }, sender) => {
       if (sender.tab?.id !== undefined) counts.set(sender.tab.id, sender.frameId ?? 0, { numbers, blocked });
       return { ok: true };
     },
+    [ContentRequest.Block]: async (payload) => {
+      const result = await blockFromCard(db, blocklist, payload);
+      if (result.ok) await broadcastBlocklistChanged(blocklist.invalidate());
+      return result;
+    },
+    [ContentRequest.OpenSidePanel]: async (_payload, sender) => {
+      if (sender.tab?.id === undefined) return { ok: false };
+      try {
+        await browser.sidePanel.open({ tabId: sender.tab.id });
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    },
+    [ContentRequest.CurrentNumber]: async ({ e164 }, sender) => {
+      if (sender.tab?.id !== undefined) await rememberCurrentNumber(sender.tab.id, e164);
+      return { ok: true };
+    },
     [PageRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers) }),
+    [PageRequest.TabCounts]: async ({ tabId }) => counts.get(tabId),
     [PageRequest.BlocklistChanged]: async () => {
       const revision = blocklist.invalidate();
       await broadcastBlocklistChanged(revision);

@@ -1,13 +1,26 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BackgroundEvent, ContentRequest, type Envelope, type EventEnvelope } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+import {
+  BackgroundEvent,
+  type BlockResult,
+  type CardBlockKind,
+  ContentRequest,
+  type Envelope,
+  type EventEnvelope,
+  type RequestType,
+  type Payload,
+  type Response,
+} from '@/lib/messages';
+import { DEFAULT_SITE_RULES, isEnabledOn, parseSiteRules, SITE_RULES_KEY } from '@/lib/site-rules';
 import { runSliced } from '@/lib/time-slicer';
 import { DialGuard } from './dial-guard';
 import { HighlightStyles } from './highlight-styles';
+import { NumberPointer } from './number-pointer';
 import { NumberStatuses } from './number-statuses';
-import { OverlayHost } from './overlay/overlay-host';
-import { OverlayStore } from './overlay/overlay-store';
-import { PageMarks } from './page-marks';
+import { OverlayHost, OVERLAY_TAG } from './overlay/overlay-host';
+import { type Anchor, OverlayStore } from './overlay/overlay-store';
+import { PageMarks, type TextMark } from './page-marks';
 import { PageScanner } from './page-scanner';
 
 /** Event the main-world hook dispatches on a host right after it attaches an open shadow root. */
@@ -22,29 +35,64 @@ function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The host the agent sees in the address bar, also from inside an iframe. */
+function topHostname(): string {
+  const ancestors = location.ancestorOrigins;
+  const top = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : location.origin;
+  try {
+    return new URL(top ?? location.origin).hostname;
+  } catch {
+    return location.hostname;
+  }
+}
+
+async function send<T extends RequestType>(type: T, payload: Payload<T>): Promise<Response<T>> {
+  const message: Envelope<T> = { type, payload };
+  return (await browser.runtime.sendMessage(message)) as Response<T>;
+}
+
 /**
- * Wires the content script: scanner → marks → highlights, the dial guard and
- * the overlay, and keeps them in step with the block list. One per frame.
+ * Wires the content script: scanner → marks → highlights, the dial guard, the
+ * number card and the overlay, and keeps them in step with the block list and
+ * the site switch. One per frame.
  */
 export class ContentController {
   private readonly statuses = new NumberStatuses();
   private readonly store = new OverlayStore();
-  private readonly overlay = new OverlayHost(this.store);
+  private readonly overlay: OverlayHost;
   private readonly styles = new HighlightStyles();
   private readonly marks: PageMarks;
   private readonly scanner: PageScanner;
   private readonly guard: DialGuard;
+  private readonly pointer: NumberPointer;
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private running = false;
   private scheduled = false;
   private lastReported = '';
   private stopped = false;
+  private enabled = false;
+  private domReady = false;
+  private nextBlockedIndex = -1;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.marks = new PageMarks(this.statuses, () => performance.mark('kontaktvern:first-marks'));
     this.scanner = new PageScanner(
       this.marks,
       () => this.schedule(),
-      (root) => this.styles.adopt(root),
+      (root) => {
+        this.shadowRoots.add(root);
+        this.styles.adopt(root);
+      },
+    );
+    this.overlay = new OverlayHost(
+      this.store,
+      {
+        block: (kind, reason, scope) => void this.blockFromCard(kind, reason, scope),
+        copy: () => void this.copyCardNumber(),
+        openSidePanel: () => void send(ContentRequest.OpenSidePanel, {}).catch(() => undefined),
+        close: () => this.closeCard(),
+      },
+      () => false,
     );
     this.guard = new DialGuard(
       this.statuses,
@@ -54,46 +102,127 @@ export class ContentController {
         this.scanner.refreshField(field);
         this.schedule();
       },
+      () => this.enabled,
+    );
+    this.pointer = new NumberPointer(
+      this.marks,
+      () => [...this.shadowRoots],
+      (target) => target instanceof Element && target.localName === OVERLAY_TAG,
+      (mark) => this.openCard(mark.e164, mark.range, false),
+      (mark) => {
+        this.openCard(mark.e164, mark.range, true);
+        void send(ContentRequest.CurrentNumber, { e164: mark.e164 }).catch(() => undefined);
+      },
     );
   }
 
-  /** Runs at document_start: guards first, scanning once the DOM is parsed. */
+  /** Runs at document_start: guards first, scanning once the DOM is parsed and the site is on. */
   start(): void {
     this.guard.install(this.ctx.signal);
+    this.pointer.install(this.ctx.signal);
     this.ctx.onInvalidated(() => this.teardown());
     const onMessage = (message: unknown) => {
       this.onBackgroundEvent(message);
     };
     browser.runtime.onMessage.addListener(onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SITE_RULES_KEY in changes) this.applySiteRules(changes[SITE_RULES_KEY]?.newValue);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    this.ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     document.addEventListener(
       SHADOW_ATTACHED_EVENT,
       (e) => {
         const host = e.composedPath()[0];
-        if (host instanceof Element && host.shadowRoot) this.scanner.attachShadow(host.shadowRoot);
+        if (this.enabled && host instanceof Element && host.shadowRoot) this.scanner.attachShadow(host.shadowRoot);
+      },
+      { capture: true, signal: this.ctx.signal },
+    );
+    window.addEventListener(
+      'pointerdown',
+      (e) => {
+        if (!this.store.current.card) return;
+        const host = this.overlay.element;
+        if (!host || !e.composedPath().includes(host)) this.closeCard(false);
+      },
+      { capture: true, signal: this.ctx.signal },
+    );
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.isTrusted && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB') {
+          e.preventDefault();
+          this.openNextBlocked();
+        }
       },
       { capture: true, signal: this.ctx.signal },
     );
     this.store.subscribe(() => {
-      if (!this.store.isEmpty) this.overlay.ensure();
+      if (!this.store.isEmpty && this.enabled) this.overlay.ensure();
     });
+    // Until the site rules are read the guard already protects (safer default: on).
+    this.enabled = true;
+    browser.storage.local
+      .get(SITE_RULES_KEY)
+      .then((stored) => this.applySiteRules(stored[SITE_RULES_KEY]))
+      .catch(() => this.applySiteRules(DEFAULT_SITE_RULES));
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.begin(), { once: true, signal: this.ctx.signal });
+      document.addEventListener('DOMContentLoaded', () => this.onDomReady(), { once: true, signal: this.ctx.signal });
     } else {
-      this.begin();
+      this.onDomReady();
     }
   }
 
-  private begin(): void {
+  private rulesKnown = false;
+
+  private applySiteRules(value: unknown): void {
     if (this.stopped) return;
+    const on = isEnabledOn(topHostname(), parseSiteRules(value));
+    const first = !this.rulesKnown;
+    this.rulesKnown = true;
+    if (on && (first || !this.enabled)) {
+      this.enabled = true;
+      this.begin();
+    } else if (!on && (first || this.enabled)) {
+      this.enabled = false;
+      this.pause();
+    }
+  }
+
+  private onDomReady(): void {
+    this.domReady = true;
+    this.begin();
+  }
+
+  private began = false;
+
+  private begin(): void {
+    if (this.stopped || !this.enabled || !this.domReady || !this.rulesKnown || this.began) return;
+    this.began = true;
     performance.mark('kontaktvern:start');
     this.marks.register();
     this.styles.adopt(document);
+    for (const root of this.shadowRoots) this.styles.adopt(root);
     this.scanner.start(document);
   }
 
+  /** Site switched off: every mark, the overlay and the guard go at once. */
+  private pause(): void {
+    this.began = false;
+    this.scanner.stop();
+    this.marks.clearAll();
+    this.marks.unregister();
+    this.styles.releaseAll();
+    this.shadowRoots.clear();
+    this.store.clear();
+    this.overlay.destroy();
+    this.lastReported = '';
+    this.report(0, 0);
+  }
+
   private schedule(): void {
-    if (this.stopped || this.scheduled) return;
+    if (this.stopped || this.scheduled || !this.began) return;
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
@@ -101,7 +230,7 @@ export class ContentController {
     });
   }
 
-  private alive = () => !this.stopped && this.ctx.isValid;
+  private alive = () => !this.stopped && this.began && this.ctx.isValid;
 
   /** One scan pass: drains the scanner queue in slices, then resolves statuses and reports. */
   private async runPass(): Promise<void> {
@@ -123,15 +252,7 @@ export class ContentController {
         if (result < 0) return;
         await this.statuses.flush();
         if (!this.alive()) return;
-        this.marks.repaint();
-        this.refreshFields();
-        const counts = this.marks.counts();
-        performance.measure('kontaktvern:scan', {
-          start,
-          end: performance.now(),
-          detail: { numbers: counts.numbers, blocked: counts.blocked, unique: counts.unique, uniqueBlocked: counts.uniqueBlocked },
-        });
-        this.report(counts.unique, counts.uniqueBlocked);
+        this.afterStatuses(start);
       }
     } catch (error) {
       this.handleError(error);
@@ -140,52 +261,160 @@ export class ContentController {
     }
   }
 
-  private refreshFields(): void {
-    const fields = [...this.marks.fieldMarks].map(([field, numbers]) => ({
-      field,
-      blocked: numbers.some((n) => this.statuses.isBlocked(n)),
-    }));
-    this.store.setFields(fields);
+  /** Repaints, refreshes the overlay and records the completed pass. */
+  private afterStatuses(start: number): void {
+    this.marks.repaint();
+    this.store.setFields(
+      [...this.marks.fieldMarks].map(([field, numbers]) => ({ field, blocked: numbers.some((n) => this.statuses.isBlocked(n)) })),
+    );
+    this.store.updateStatuses((n) => this.statuses.get(n));
+    const counts = this.marks.counts();
+    performance.measure('kontaktvern:scan', {
+      start,
+      end: performance.now(),
+      detail: { numbers: counts.numbers, blocked: counts.blocked, unique: counts.unique, uniqueBlocked: counts.uniqueBlocked },
+    });
+    this.report(counts.unique, counts.uniqueBlocked);
   }
 
   private report(numbers: number, blocked: number): void {
     const key = `${numbers}/${blocked}`;
     if (key === this.lastReported) return;
     this.lastReported = key;
-    const message: Envelope<ContentRequest.ReportCounts> = { type: ContentRequest.ReportCounts, payload: { numbers, blocked } };
-    browser.runtime.sendMessage(message).catch((error: unknown) => this.handleError(error));
+    send(ContentRequest.ReportCounts, { numbers, blocked }).catch((error: unknown) => this.handleError(error));
   }
 
   private onBackgroundEvent(message: unknown): void {
     const event = message as EventEnvelope | undefined;
-    if (!event || event.type !== BackgroundEvent.BlocklistChanged || !this.alive()) return;
-    const numbers = this.statuses.reset();
-    for (const n of numbers) this.statuses.want(n);
-    for (const n of this.marks.uniqueNumbers()) this.statuses.want(n);
-    void this.refreshStatuses();
+    if (!event || !this.alive()) return;
+    switch (event.type) {
+      case BackgroundEvent.BlocklistChanged: {
+        const numbers = this.statuses.reset();
+        for (const n of numbers) this.statuses.want(n);
+        for (const n of this.marks.uniqueNumbers()) this.statuses.want(n);
+        const start = performance.now();
+        this.statuses
+          .flush()
+          .then(() => this.alive() && this.afterStatuses(start))
+          .catch((error: unknown) => this.handleError(error));
+        break;
+      }
+      case BackgroundEvent.OpenCard: {
+        const { e164, selection } = (event as EventEnvelope<BackgroundEvent.OpenCard>).payload;
+        const anchor = this.selectionAnchor();
+        if (!e164) {
+          this.overlay.ensure();
+          this.store.showAlert(anchor, { kind: 'no-number', text: selection });
+        } else {
+          this.openCard(e164, anchor, true);
+        }
+        break;
+      }
+      case BackgroundEvent.NextBlocked:
+        this.openNextBlocked();
+        break;
+    }
   }
 
-  private async refreshStatuses(): Promise<void> {
-    try {
-      const start = performance.now();
-      await this.statuses.flush();
-      if (!this.alive()) return;
-      this.marks.repaint();
-      this.refreshFields();
-      for (const alert of this.store.current.alerts) {
-        const status = this.statuses.get(alert.status.e164);
-        if (status && !status.blocked) this.store.dismissAlert(alert.id);
-      }
-      const counts = this.marks.counts();
-      performance.measure('kontaktvern:scan', {
-        start,
-        end: performance.now(),
-        detail: { numbers: counts.numbers, blocked: counts.blocked, unique: counts.unique, uniqueBlocked: counts.uniqueBlocked },
-      });
-      this.report(counts.unique, counts.uniqueBlocked);
-    } catch (error) {
-      this.handleError(error);
+  private selectionAnchor(): Anchor {
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return sel.getRangeAt(0).cloneRange();
+    return document.activeElement ?? document.documentElement;
+  }
+
+  private openCard(e164: string, anchor: Anchor, focus: boolean): void {
+    if (!this.enabled) return;
+    const current = this.store.current.card;
+    if (current && current.e164 === e164 && current.anchor === anchor && (!focus || current.focus)) return;
+    this.overlay.ensure();
+    this.statuses.want(e164);
+    this.store.openCard({
+      e164,
+      anchor,
+      status: this.statuses.get(e164),
+      focus,
+      returnFocus: focus ? (document.activeElement ?? null) : null,
+    });
+    if (!this.statuses.get(e164)) {
+      void this.statuses.flush().then(() => this.store.updateStatuses((n) => this.statuses.get(n)));
     }
+  }
+
+  private closeCard(restoreFocus = true): void {
+    const card = this.store.current.card;
+    this.store.closeCard();
+    if (restoreFocus && card?.returnFocus instanceof HTMLElement) card.returnFocus.focus();
+  }
+
+  /** Blocked marks in reading order (top to bottom, left to right). */
+  private blockedMarks(): TextMark[] {
+    const all: { mark: TextMark; top: number; left: number }[] = [];
+    const add = (mark: TextMark) => {
+      if (!this.statuses.isBlocked(mark.e164)) return;
+      const r = mark.range.getBoundingClientRect();
+      all.push({ mark, top: r.top + scrollY, left: r.left + scrollX });
+    };
+    for (const marks of this.marks.textMarks.values()) marks.forEach(add);
+    this.marks.linkMarks.forEach(add);
+    return all.sort((a, b) => a.top - b.top || a.left - b.left).map((x) => x.mark);
+  }
+
+  private openNextBlocked(): void {
+    if (!this.enabled) return;
+    const blocked = this.blockedMarks();
+    if (blocked.length === 0) {
+      this.overlay.ensure();
+      this.store.showAlert(document.documentElement, { kind: 'info', text: t('noBlockedOnPage') });
+      return;
+    }
+    this.nextBlockedIndex = (this.nextBlockedIndex + 1) % blocked.length;
+    const mark = blocked[this.nextBlockedIndex]!;
+    const container = mark.range.startContainer.parentElement;
+    container?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.openCard(mark.e164, mark.range, true);
+  }
+
+  private async blockFromCard(kind: CardBlockKind, reason: string, scope: 'all' | 'client'): Promise<void> {
+    const card = this.store.current.card;
+    if (!card || card.busy) return;
+    this.store.patchCard({ busy: true, error: null });
+    let result: BlockResult;
+    try {
+      result = await send(ContentRequest.Block, { e164: card.e164, kind, reason, scope });
+    } catch {
+      result = { ok: false, error: 'failed' };
+    }
+    if (result.ok) {
+      this.store.patchCard({ busy: false, status: result.status });
+      return;
+    }
+    const messages = {
+      'agent-name-required': t('cardNeedAgentName'),
+      'reason-required': t('reasonRequired'),
+      'no-active-client': t('cardNoActiveClient'),
+      failed: t('cardBlockFailed'),
+    } as const;
+    this.store.patchCard({ busy: false, error: messages[result.error] });
+  }
+
+  private async copyCardNumber(): Promise<void> {
+    const card = this.store.current.card;
+    if (!card) return;
+    try {
+      await navigator.clipboard.writeText(card.e164);
+    } catch {
+      // Non-secure pages have no async clipboard: copy through a hidden field in our own shadow root.
+      const root = this.overlay.element?.shadowRoot;
+      if (!root) return;
+      const area = document.createElement('textarea');
+      area.value = card.e164;
+      area.style.cssText = 'position:fixed;opacity:0;pointer-events:none;';
+      root.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    this.store.patchCard({ copied: true });
   }
 
   /** Errors never reach the page: a lost extension context stops us cleanly. */
@@ -200,6 +429,7 @@ export class ContentController {
   teardown(): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.enabled = false;
     this.scanner.stop();
     this.marks.clearAll();
     this.marks.unregister();

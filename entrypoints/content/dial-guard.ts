@@ -54,6 +54,7 @@ export class DialGuard {
     private readonly store: OverlayStore,
     private readonly showOverlay: () => void,
     private readonly onFieldChanged: (field: PhoneField) => void,
+    private readonly isEnabled: () => boolean,
   ) {}
 
   install(signal: AbortSignal): void {
@@ -72,7 +73,7 @@ export class DialGuard {
 
   private alert(anchor: Element, status: NumberStatus, kind: 'call-stopped' | 'field-blocked'): void {
     this.showOverlay();
-    this.store.showAlert(anchor, status, kind);
+    this.store.showAlert(anchor, { kind, status });
   }
 
   /**
@@ -106,6 +107,7 @@ export class DialGuard {
   }
 
   private onClick(e: MouseEvent): void {
+    if (!this.isEnabled()) return;
     if (e.type === 'auxclick' && e.button !== 1) return;
     const path = e.composedPath();
     for (const target of path) {
@@ -136,7 +138,7 @@ export class DialGuard {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key !== 'Enter') return;
+    if (e.key !== 'Enter' || !this.isEnabled()) return;
     const target = e.composedPath()[0];
     if (!(target instanceof Element)) return;
     if (isPhoneField(target) && target instanceof HTMLInputElement && hasCallButton(target)) {
@@ -151,6 +153,7 @@ export class DialGuard {
   }
 
   private onInput(e: Event): void {
+    if (!this.isEnabled()) return;
     const target = e.composedPath()[0];
     if (!(target instanceof Element) || !isPhoneField(target)) return;
     this.onFieldChanged(target);

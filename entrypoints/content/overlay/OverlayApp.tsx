@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { blockSummary } from '@/components/block-status';
 import { t } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
+import { NumberCard, type CardActions } from './NumberCard';
 import type { OverlayAlert, OverlayState, OverlayStore } from './overlay-store';
 
 /** Re-renders on scroll and resize (once per frame) while there is something to place. */
@@ -34,49 +35,83 @@ function isOnScreen(rect: DOMRect): boolean {
   return rect.width + rect.height > 0 && rect.bottom >= 0 && rect.right >= 0 && rect.top <= innerHeight && rect.left <= innerWidth;
 }
 
+function alertTitle(alert: OverlayAlert): string {
+  switch (alert.kind) {
+    case 'call-stopped':
+      return t('alertCallStopped', formatNational(alert.status!.e164));
+    case 'field-blocked':
+      return t('alertFieldBlocked', formatNational(alert.status!.e164));
+    case 'no-number':
+      return t('alertNoNumber');
+    case 'info':
+      return alert.text ?? '';
+  }
+}
+
 function Alert({ alert, onClose }: { alert: OverlayAlert; onClose: () => void }) {
   const rect = alert.anchor.getBoundingClientRect();
-  const summary = blockSummary(alert.status);
-  const national = formatNational(alert.status.e164);
+  const summary = alert.status ? blockSummary(alert.status) : null;
   const top = Math.min(Math.max(8, rect.bottom + 6), innerHeight - 140);
-  const left = Math.min(Math.max(8, rect.left), innerWidth - 388);
-  const title = alert.kind === 'call-stopped' ? t('alertCallStopped', national) : t('alertFieldBlocked', national);
+  const left = Math.max(8, Math.min(Math.max(8, rect.left), innerWidth - 388));
   return (
-    <div class="alert" role="alert" style={{ top: `${top}px`, left: `${Math.max(8, left)}px` }} data-e164={alert.status.e164}>
-      <h2>{title}</h2>
+    <div class={`alert ${alert.kind}`} role={alert.kind === 'info' ? 'status' : 'alert'} style={{ top: `${top}px`, left: `${left}px` }} data-e164={alert.status?.e164}>
+      <h2>{alertTitle(alert)}</h2>
+      {alert.kind === 'no-number' && <p class="muted">{t('alertNoNumberDetail', (alert.text ?? '').slice(0, 80))}</p>}
       {summary && (
         <>
           <p>
-            <strong>{summary.source}</strong> — {summary.reason}
+            <strong>{summary.source}</strong>{summary.reason && ` — ${summary.reason}`}
           </p>
           <p class="muted">
             {summary.since} · {summary.scope}
           </p>
         </>
       )}
-      <button type="button" class="close" aria-label={t('actionClose')} title={t('actionClose')} onClick={onClose}>
+      <button type="button" class="close" aria-label={t('actionClose')} title={t('actionClose')} onClick={(e) => e.isTrusted && onClose()}>
         ×
       </button>
     </div>
   );
 }
 
-export function OverlayApp({ store }: { store: OverlayStore }) {
+/** Light or dark, after the page behind the overlay (its body background, else its color scheme). */
+export function pageTheme(): 'light' | 'dark' {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    const bg = getComputedStyle(el).backgroundColor;
+    const m = bg.match(/rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/);
+    if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
+      const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
+    }
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export function OverlayApp({ store, cardActions, hasClient }: { store: OverlayStore; cardActions: CardActions; hasClient: () => boolean }) {
   const [state, setState] = useState<OverlayState>(store.current);
+  const [theme, setTheme] = useState<'light' | 'dark'>('light');
   useEffect(() => store.subscribe(setState), [store]);
-  useViewportTick(state.alerts.length + state.fields.length > 0);
+  useViewportTick(state.alerts.length + state.fields.length > 0 || state.card !== null);
+  const cardOpen = state.card !== null;
 
   useEffect(() => {
-    if (state.alerts.length === 0) return;
+    if (cardOpen || state.alerts.length > 0) setTheme(pageTheme());
+  }, [cardOpen, state.alerts.length]);
+
+  useEffect(() => {
+    if (state.alerts.length === 0 && !cardOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && e.isTrusted) for (const a of state.alerts) store.dismissAlert(a.id);
+      if (e.key !== 'Escape' || !e.isTrusted) return;
+      if (store.current.card) cardActions.close();
+      else for (const a of store.current.alerts) store.dismissAlert(a.id);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [state.alerts, store]);
+  }, [state.alerts.length, cardOpen, store, cardActions]);
 
   return (
-    <div class="layer">
+    <div class="layer" data-theme={theme}>
       {state.fields.map(({ field, blocked }, i) => {
         const rect = field.getBoundingClientRect();
         if (!isOnScreen(rect)) return null;
@@ -91,6 +126,7 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
       {state.alerts.map((alert) => (
         <Alert key={alert.id} alert={alert} onClose={() => store.dismissAlert(alert.id)} />
       ))}
+      {state.card && <NumberCard card={state.card} actions={cardActions} hasClient={hasClient()} />}
     </div>
   );
 }

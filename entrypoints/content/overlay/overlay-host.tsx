@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OVERLAY_CSS } from './overlay.css';
+import type { CardActions } from './NumberCard';
 import { OverlayApp } from './OverlayApp';
 import type { OverlayStore } from './overlay-store';
 
@@ -13,7 +14,11 @@ export class OverlayHost {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
 
-  constructor(private readonly store: OverlayStore) {}
+  constructor(
+    private readonly store: OverlayStore,
+    private readonly cardActions: CardActions,
+    private readonly hasClient: () => boolean,
+  ) {}
 
   /** Makes sure the overlay exists and is attached (pages sometimes replace their whole tree). */
   ensure(): void {
@@ -27,7 +32,7 @@ export class OverlayHost {
       this.root.append(style);
       const mount = document.createElement('div');
       this.root.append(mount);
-      render(<OverlayApp store={this.store} />, mount);
+      render(<OverlayApp store={this.store} cardActions={this.cardActions} hasClient={this.hasClient} />, mount);
     }
     (document.documentElement ?? document).appendChild(this.host);
   }

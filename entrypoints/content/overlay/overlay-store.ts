@@ -1,12 +1,16 @@
 import type { NumberStatus } from '@/lib/messages';
 import type { PhoneField } from '../page-marks';
 
+/** Something on the page an overlay item is placed next to. */
+export type Anchor = Element | Range;
+
 export interface OverlayAlert {
   id: number;
-  /** The element the alert is placed next to. */
-  anchor: Element;
-  status: NumberStatus;
-  kind: 'call-stopped' | 'field-blocked';
+  anchor: Anchor;
+  kind: 'call-stopped' | 'field-blocked' | 'no-number' | 'info';
+  status?: NumberStatus;
+  /** For 'no-number': the text that held no number; for 'info': the message. */
+  text?: string;
 }
 
 export interface FieldBox {
@@ -14,16 +18,30 @@ export interface FieldBox {
   blocked: boolean;
 }
 
+export interface CardState {
+  e164: string;
+  anchor: Anchor;
+  status: NumberStatus | undefined;
+  /** Move keyboard focus into the card (opened by click, shortcut or menu, not by hover). */
+  focus: boolean;
+  /** Element to give focus back to when the card closes. */
+  returnFocus: Element | null;
+  busy: boolean;
+  error: string | null;
+  copied: boolean;
+}
+
 export interface OverlayState {
   alerts: OverlayAlert[];
   fields: FieldBox[];
+  card: CardState | null;
 }
 
 type Listener = (state: OverlayState) => void;
 
 /** Tiny observable state shared by the content script and the overlay UI. */
 export class OverlayStore {
-  private state: OverlayState = { alerts: [], fields: [] };
+  private state: OverlayState = { alerts: [], fields: [], card: null };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -41,10 +59,10 @@ export class OverlayStore {
     for (const l of this.listeners) l(next);
   }
 
-  /** Shows an alert for an element, replacing an earlier alert on the same element. */
-  showAlert(anchor: Element, status: NumberStatus, kind: OverlayAlert['kind']): number {
+  /** Shows an alert next to an anchor, replacing an earlier alert on the same anchor. */
+  showAlert(anchor: Anchor, alert: Omit<OverlayAlert, 'id' | 'anchor'>): number {
     const id = this.nextId++;
-    const alerts = this.state.alerts.filter((a) => a.anchor !== anchor).concat({ id, anchor, status, kind });
+    const alerts = this.state.alerts.filter((a) => a.anchor !== anchor).concat({ ...alert, id, anchor });
     this.set({ ...this.state, alerts: alerts.slice(-3) });
     return id;
   }
@@ -53,9 +71,18 @@ export class OverlayStore {
     this.set({ ...this.state, alerts: this.state.alerts.filter((a) => a.id !== id) });
   }
 
-  dismissAlertsFor(anchor: Element): void {
+  dismissAlertsFor(anchor: Anchor): void {
     if (!this.state.alerts.some((a) => a.anchor === anchor)) return;
     this.set({ ...this.state, alerts: this.state.alerts.filter((a) => a.anchor !== anchor) });
+  }
+
+  /** Replaces the status shown in alerts and the card (after the block list changed). */
+  updateStatuses(get: (e164: string) => NumberStatus | undefined): void {
+    const alerts = this.state.alerts
+      .map((a) => (a.status ? { ...a, status: get(a.status.e164) ?? a.status } : a))
+      .filter((a) => !a.status || a.status.blocked);
+    const card = this.state.card ? { ...this.state.card, status: get(this.state.card.e164) ?? this.state.card.status } : null;
+    this.set({ ...this.state, alerts, card });
   }
 
   setFields(fields: FieldBox[]): void {
@@ -65,11 +92,24 @@ export class OverlayStore {
     if (!same) this.set({ ...this.state, fields });
   }
 
+  openCard(card: Pick<CardState, 'e164' | 'anchor' | 'status' | 'focus' | 'returnFocus'>): void {
+    this.set({ ...this.state, card: { ...card, busy: false, error: null, copied: false } });
+  }
+
+  patchCard(patch: Partial<CardState>): void {
+    if (!this.state.card) return;
+    this.set({ ...this.state, card: { ...this.state.card, ...patch } });
+  }
+
+  closeCard(): void {
+    if (this.state.card) this.set({ ...this.state, card: null });
+  }
+
   clear(): void {
-    this.set({ alerts: [], fields: [] });
+    this.set({ alerts: [], fields: [], card: null });
   }
 
   get isEmpty(): boolean {
-    return this.state.alerts.length === 0 && this.state.fields.length === 0;
+    return this.state.alerts.length === 0 && this.state.fields.length === 0 && !this.state.card;
   }
 }

@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { blockSummary } from '@/components/block-status';
+import { t } from '@/lib/i18n';
+import type { CardBlockKind } from '@/lib/messages';
+import { formatInternational, formatNational } from '@/lib/phone/detect';
+import type { CardState } from './overlay-store';
+import { placeNextTo } from '@/lib/placement';
+
+export interface CardActions {
+  block: (kind: CardBlockKind, reason: string, scope: 'all' | 'client') => void;
+  copy: () => void;
+  openSidePanel: () => void;
+  close: () => void;
+}
+
+/**
+ * The number card: status and actions for one number, next to it. Only
+ * trusted events (a real person in Kontaktvern's own UI) can act.
+ */
+export function NumberCard({ card, actions, hasClient }: { card: CardState; actions: CardActions; hasClient: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scope, setScope] = useState<'all' | 'client'>('all');
+  const [otherOpen, setOtherOpen] = useState(false);
+  const [otherReason, setOtherReason] = useState('');
+  const [size, setSize] = useState({ width: 340, height: 260 });
+  const status = card.status;
+  const summary = status ? blockSummary(status) : null;
+  const rect = card.anchor.getBoundingClientRect();
+  const pos = placeNextTo(rect, size, { width: innerWidth, height: innerHeight });
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (Math.abs(r.height - size.height) > 1 || Math.abs(r.width - size.width) > 1) setSize({ width: r.width, height: r.height });
+  });
+
+  useEffect(() => {
+    if (card.focus) ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [card.e164, card.focus]);
+
+  const trusted = (e: Event) => e.isTrusted;
+  const titleId = 'kv-card-title';
+
+  return (
+    <div
+      ref={ref}
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      data-e164={card.e164}
+      data-status={status ? (status.blocked ? 'blocked' : 'clear') : 'unknown'}
+      style={{ top: `${pos.top}px`, left: `${pos.left}px` }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.isTrusted) {
+          e.stopPropagation();
+          actions.close();
+        }
+      }}
+    >
+      <div class="card-head">
+        <h2 id={titleId} class="number" tabIndex={-1}>
+          {formatNational(card.e164)}
+        </h2>
+        <span class="e164">{formatInternational(card.e164)}</span>
+      </div>
+      {!status && <p class="status unknown">{t('cardChecking')}</p>}
+      {status && !status.blocked && <p class="status clear">{t('cardNotBlocked')}</p>}
+      {summary && (
+        <div class="status blocked">
+          <p class="status-title">{t('cardBlocked')}</p>
+          <p>
+            <strong>{summary.source}</strong>{summary.reason && ` — ${summary.reason}`}
+          </p>
+          <p class="muted">
+            {summary.since} · {summary.scope}
+          </p>
+        </div>
+      )}
+      {card.error && (
+        <p class="error" role="alert">
+          {card.error}
+        </p>
+      )}
+      {status && !status.blocked && (
+        <div class="actions">
+          <fieldset class="scope">
+            <legend>{t('cardScope')}</legend>
+            <label>
+              <input type="radio" name="kv-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('scopeAllClients')}
+            </label>
+            <label title={hasClient ? '' : t('cardNoActiveClient')}>
+              <input type="radio" name="kv-scope" checked={scope === 'client'} disabled={!hasClient} onChange={() => setScope('client')} />{' '}
+              {t('cardScopeThisClient')}
+            </label>
+          </fieldset>
+          <button
+            type="button"
+            class="primary"
+            data-autofocus
+            disabled={card.busy}
+            onClick={(e) => trusted(e) && actions.block('opt-out', '', scope)}
+          >
+            {t('cardBlockOptOut')}
+          </button>
+          {!otherOpen ? (
+            <button type="button" disabled={card.busy} onClick={(e) => trusted(e) && setOtherOpen(true)}>
+              {t('cardBlockOther')}
+            </button>
+          ) : (
+            <form
+              class="other"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (trusted(e)) actions.block('other', otherReason, scope);
+              }}
+            >
+              <label for="kv-other-reason">{t('cardOtherReasonLabel')}</label>
+              <input id="kv-other-reason" value={otherReason} maxLength={500} onInput={(e) => setOtherReason(e.currentTarget.value)} autoFocus />
+              <button type="submit" class="primary" disabled={card.busy || !otherReason.trim()}>
+                {t('cardBlockOtherConfirm')}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      <div class="actions secondary">
+        <button type="button" data-autofocus={status?.blocked ? true : undefined} onClick={(e) => trusted(e) && actions.copy()}>
+          {card.copied ? t('cardCopied') : t('cardCopy')}
+        </button>
+        <button type="button" onClick={(e) => trusted(e) && actions.openSidePanel()}>
+          {t('cardOpenSidePanel')}
+        </button>
+        <button type="button" class="close" aria-label={t('actionClose')} title={t('actionClose')} onClick={(e) => trusted(e) && actions.close()}>
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AgentNameGate } from '@/components/AgentNameGate';
+import { useSiteRules } from '@/components/use-site-rules';
+import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { setSetting } from '@/lib/settings';
+import { normaliseSite, type SiteRules } from '@/lib/site-rules';
+
+function SiteList({ id, label, sites, onSave }: { id: string; label: string; sites: string[]; onSave: (sites: string[]) => Promise<void> }) {
+  const [text, setText] = useState(sites.join('\n'));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setText(sites.join('\n')), [sites.join('\n')]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const bad = lines.filter((l) => normaliseSite(l) === null);
+    setProblems(bad);
+    setSaved(false);
+    if (bad.length > 0) return;
+    await onSave([...new Set(lines.map((l) => normaliseSite(l)!))]);
+    setSaved(true);
+  };
+  return (
+    <form onSubmit={save}>
+      <label for={id}>{label}</label>
+      <textarea id={id} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={'crm.example.no\n*.lightning.force.com'} />
+      {problems.length > 0 && (
+        <div class="notice bad" role="alert">
+          <p>{t('sitesInvalid')}</p>
+          <ul class="problems">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {saved && <p class="notice ok">{t('saved')}</p>}
+      <button type="submit" class="primary">
+        {t('save')}
+      </button>
+    </form>
+  );
+}
+
+function AgentName({ agent }: { agent: string }) {
+  const [draft, setDraft] = useState(agent);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState('');
+  return (
+    <form
+      class="card"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (draft.trim().length < 2) {
+          setError(t('agentNameTooShort'));
+          return;
+        }
+        setError('');
+        await setSetting(getDb(), 'agentName', draft.trim());
+        setSaved(true);
+      }}
+    >
+      <h2>{t('agentNameLabel')}</h2>
+      <label for="agent">{t('agentNameLabel')}</label>
+      <input id="agent" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {saved && <p class="notice ok">{t('saved')}</p>}
+      <p>
+        <button type="submit" class="primary">
+          {t('save')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function App() {
+  const [rules, saveRules] = useSiteRules();
+  const update = (patch: Partial<SiteRules>) => (rules ? saveRules({ ...rules, ...patch }) : Promise.resolve());
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <AgentNameGate>{(agent) => <AgentName agent={agent} />}</AgentNameGate>
+      {rules && (
+        <section class="card" aria-labelledby="sites-title">
+          <h2 id="sites-title">{t('sitesTitle')}</h2>
+          <fieldset>
+            <legend class="sr-only">{t('sitesTitle')}</legend>
+            <label>
+              <input type="radio" name="mode" checked={rules.mode === 'all-except'} onChange={() => void update({ mode: 'all-except' })} />{' '}
+              {t('sitesModeAllExcept')}
+            </label>
+            <label>
+              <input type="radio" name="mode" checked={rules.mode === 'only-listed'} onChange={() => void update({ mode: 'only-listed' })} />{' '}
+              {t('sitesModeOnlyListed')}
+            </label>
+          </fieldset>
+          {rules.mode === 'all-except' ? (
+            <SiteList id="disabled-sites" label={t('sitesDisabledLabel')} sites={rules.disabled} onSave={(disabled) => update({ disabled })} />
+          ) : (
+            <SiteList id="allowed-sites" label={t('sitesAllowedLabel')} sites={rules.allowed} onSave={(allowed) => update({ allowed })} />
+          )}
+          <p class="muted">{t('sitesHelp')}</p>
+        </section>
+      )}
+    </main>
+  );
+}

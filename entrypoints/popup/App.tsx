@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import { openBlocklistPage, openOptionsPage, openSidePanel } from '@/components/open-pages';
+import { useSiteRules } from '@/components/use-site-rules';
+import { t } from '@/lib/i18n';
+import { type Envelope, PageRequest, type Response } from '@/lib/messages';
+import { isEnabledOn, withSiteEnabled } from '@/lib/site-rules';
+
+/** The tab the popup is about: `?tab=ID` (when opened as a page), else the active tab. */
+async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return browser.tabs.get(Number(param));
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab;
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export function App() {
+  const [tab, setTab] = useState<Browser.tabs.Tab | undefined>();
+  const [counts, setCounts] = useState<{ numbers: number; blocked: number } | null>(null);
+  const [rules, saveRules] = useSiteRules();
+  const host = hostOf(tab?.url);
+
+  useEffect(() => {
+    void targetTab().then(setTab);
+  }, []);
+
+  useEffect(() => {
+    if (tab?.id === undefined) return;
+    const tabId = tab.id;
+    const load = () => {
+      const message: Envelope<PageRequest.TabCounts> = { type: PageRequest.TabCounts, payload: { tabId } };
+      void browser.runtime.sendMessage(message).then((r) => setCounts(r as Response<PageRequest.TabCounts>));
+    };
+    load();
+    const timer = setInterval(load, 1000);
+    return () => clearInterval(timer);
+  }, [tab?.id]);
+
+  const enabled = host && rules ? isEnabledOn(host, rules) : false;
+
+  return (
+    <main class="popup">
+      <h1>Kontaktvern</h1>
+      {host ? (
+        <section class="card" aria-labelledby="site-title">
+          <h2 id="site-title" class="mono">
+            {host}
+          </h2>
+          {enabled && counts && (
+            <p data-testid="tab-counts">
+              {t('popupCounts', [String(counts.numbers), String(counts.blocked)])}
+            </p>
+          )}
+          {!enabled && rules && <p class="notice warn">{rules.mode === 'only-listed' ? t('popupNotListed') : t('popupSiteOff')}</p>}
+          {rules && (
+            <label class="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={enabled}
+                onChange={(e) => void saveRules(withSiteEnabled(rules, host, e.currentTarget.checked))}
+              />{' '}
+              {t('popupSiteSwitch')}
+            </label>
+          )}
+        </section>
+      ) : (
+        <p class="muted">{t('popupNoSite')}</p>
+      )}
+      <nav class="links">
+        <button type="button" onClick={() => void openBlocklistPage()}>
+          {t('blocklistTitle')}
+        </button>
+        <button type="button" onClick={() => void openSidePanel()}>
+          {t('cardOpenSidePanel')}
+        </button>
+        <button type="button" onClick={() => void openOptionsPage()}>
+          {t('optionsTitle')}
+        </button>
+      </nav>
+    </main>
+  );
+}
