@@ -41,12 +41,53 @@ export interface SettingRow {
   updatedAt: number;
 }
 
+/** One delivery of Reservasjonsregisteret. Only the 'active' snapshot is ever used for lookups. */
+export interface RegisterSnapshot {
+  id: string;
+  /** 'building' while an import writes it; 'active' once committed (exactly one); older ones 'superseded' then deleted; 'failed' if abandoned. */
+  status: 'building' | 'active' | 'superseded' | 'failed';
+  /** The register's own date for this delivery, YYYY-MM-DD (Europe/Oslo). */
+  snapshotDate: string;
+  fileName: string;
+  importedBy: string;
+  startedAt: number;
+  completedAt: number | null;
+  lines: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** Number of rows in registerChunks. */
+  chunkCount: number;
+  /** Why a 'failed' import stopped (cancelled, error text, interrupted). */
+  failure?: string;
+}
+
+/** A slice of a snapshot's sorted, de-duplicated Norwegian subscriber numbers (8-digit NSN as Uint32, little-endian). */
+export interface RegisterChunk {
+  snapshotId: string;
+  index: number;
+  data: ArrayBuffer;
+}
+
+/** Rejected lines of one import (capped), for the downloadable report. */
+export interface ImportReport {
+  id: string;
+  kind: 'register' | 'opt-out';
+  fileName: string;
+  createdAt: number;
+  rejected: { line: number; text: string; reason: string }[];
+  rejectedTotal: number;
+}
+
 export const DB_NAME = 'kontaktvern';
 
 export class KontaktvernDb extends Dexie {
   blocks!: EntityTable<BlockEntry, 'id'>;
   audit!: EntityTable<AuditEvent, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  registerSnapshots!: EntityTable<RegisterSnapshot, 'id'>;
+  registerChunks!: Dexie.Table<RegisterChunk, [string, number]>;
+  importReports!: EntityTable<ImportReport, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -55,6 +96,12 @@ export class KontaktvernDb extends Dexie {
       blocks: 'id, e164, source, createdAt',
       audit: 'id, at, e164, action',
       settings: 'key',
+    });
+    // Version 2: the national register as compact snapshots (Issue 4).
+    this.version(2).stores({
+      registerSnapshots: 'id, status, startedAt',
+      registerChunks: '[snapshotId+index], snapshotId',
+      importReports: 'id, createdAt',
     });
   }
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+// Test-only: the full metadata is the reference for the hand-coded ranges (never bundled).
+import { parsePhoneNumberFromString as parseMax } from 'libphonenumber-js/max';
+import { groupNorwegian, isNorwegianShortServiceNumber, isValidNorwegianNational, looksLikeCompactDate } from './norway';
+
+function validInMax(nsn: string): boolean {
+  return parseMax(`+47${nsn}`)?.isValid() ?? false;
+}
+
+describe('isValidNorwegianNational', () => {
+  it('agrees with the full libphonenumber metadata for landline and 8xx ranges', () => {
+    const disagreements: string[] = [];
+    for (let prefix = 200; prefix <= 899; prefix++) {
+      if (prefix >= 400 && prefix < 500) continue; // mobile: deliberately any 4xxxxxxx
+      for (const rest of ['00000', '12345', '55555', '90000', '99999']) {
+        const nsn = `${prefix}${rest}`;
+        if (isValidNorwegianNational(nsn) !== validInMax(nsn)) disagreements.push(nsn);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('accepts every 4xxxxxxx and 9xxxxxxx as mobile (domain rule, broader than the metadata)', () => {
+    for (let p = 40; p <= 49; p++) expect(isValidNorwegianNational(`${p}123456`)).toBe(true);
+    for (let p = 90; p <= 99; p++) expect(isValidNorwegianNational(`${p}123456`)).toBe(true);
+  });
+
+  it.each(['12345678', '01234567', '1234567', '412345678', '4123456a', '', '20123456', '83012345'])('rejects %j', (nsn) => {
+    expect(isValidNorwegianNational(nsn)).toBe(false);
+  });
+});
+
+describe('helpers', () => {
+  it('knows 5-digit short service numbers', () => {
+    expect(isNorwegianShortServiceNumber('02800')).toBe(true);
+    expect(isNorwegianShortServiceNumber('12800')).toBe(false);
+    expect(isNorwegianShortServiceNumber('0280')).toBe(false);
+    expect(isNorwegianShortServiceNumber('0280a')).toBe(false);
+  });
+
+  it.each([
+    ['21112026', true],
+    ['31122025', true],
+    ['01011999', true],
+    ['32112026', false],
+    ['21132026', false],
+    ['21112126', false],
+    ['41234567', false],
+  ])('looksLikeCompactDate(%s) = %s', (d, expected) => {
+    expect(looksLikeCompactDate(d)).toBe(expected);
+  });
+
+  it.each([
+    ['41234567', '412 34 567'],
+    ['98765432', '987 65 432'],
+    ['80012345', '800 12 345'],
+    ['22123456', '22 12 34 56'],
+    ['02800', '02800'],
+  ])('groupNorwegian(%s) = %s', (nsn, expected) => {
+    expect(groupNorwegian(nsn)).toBe(expected);
+  });
+});
