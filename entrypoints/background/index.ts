@@ -20,6 +20,9 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
   browser.commands.onCommand.addListener((command) => void onCommand(command));
 
+  // For end-to-end tests: Chromium offers no way to click a native context-menu item.
+  (globalThis as { kontaktvernTestHooks?: unknown }).kontaktvernTestHooks = { onContextMenuClick, onCommand };
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
     createContextMenu();
     if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();

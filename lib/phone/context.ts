@@ -65,8 +65,8 @@ export function isGluedBefore(text: string, pos: number): boolean {
     case 0x2013:
     case 0x2212: // minus sign
       return true;
-    case 0x2f: // /  (a path segment, unless a list like 98765432/41234567)
-      return !isAsciiDigit(text.charCodeAt(pos - 2));
+    case 0x2f: // /  (a path segment or a case number like 2024/41234567, unless a list like 98765432/41234567)
+      return digitsBefore(text, pos - 1) < LIST_NEIGHBOUR_DIGITS;
     case 0x2c: // ,
       return digitsBefore(text, pos - 1) > 0 && digitsBefore(text, pos - 1) < LIST_NEIGHBOUR_DIGITS;
     case 0x3a: // :  (12:41234567 is a time or ratio)
@@ -327,7 +327,18 @@ const PHONE_STEMS = [
   'sms',
 ];
 
-const NEGATIVE = new Set(NEGATIVE_WORDS);
+/**
+ * Generic nouns (`Kunde`, `Sak`, `Order`, `ID`) that often introduce an
+ * identifier, but also a person's phone number (`Ny kunde: +47 994 45 566`).
+ * After them a bare 8-digit run is taken for an identifier; a number written
+ * the way phone numbers are (`412 34 567`, `+47 …`, `0047 …`) is still found.
+ */
+const WEAK_NEGATIVE_WORDS = new Set([
+  'kunde', 'customer', 'client', 'klient', 'sak', 'case', 'ticket', 'billett', 'medlem', 'member', 'avtale', 'kontrakt',
+  'contract', 'ordre', 'order', 'bestilling', 'faktura', 'invoice', 'dokument', 'document', 'bilag', 'polise', 'policy',
+  'transaksjon', 'transaction', 'referanse', 'reference', 'ref', 'id',
+]);
+const NEGATIVE = new Set(NEGATIVE_WORDS.filter((w) => !WEAK_NEGATIVE_WORDS.has(w)));
 const POSITIVE = new Set(POSITIVE_WORDS);
 /** Second words of two-word labels: `Faktura nr`, `Org.nr.`, `Order no.`, `Tlf.nr`, `Phone number`. */
 const SUFFIXES = new Set(['nr', 'no', 'nummer', 'number', 'num', 'nbr']);
@@ -335,7 +346,7 @@ const SUFFIXES = new Set(['nr', 'no', 'nummer', 'number', 'num', 'nbr']);
 const ABBREVIATED_SUFFIXES = new Set(['nr', 'no', 'num', 'nbr']);
 
 /** No label, a phone label (`Tlf:`), or an identifier/amount label (`Kundenr.`, `kr`). */
-export type Label = 'none' | 'phone' | 'other';
+export type Label = 'none' | 'phone' | 'other' | 'weak';
 
 const LETTER = /\p{L}/u;
 
@@ -378,6 +389,7 @@ function wordBefore(text: string, end: number): [word: string, start: number] {
 function classify(word: string): Label {
   if (POSITIVE.has(word)) return 'phone';
   if (NEGATIVE.has(word)) return 'other';
+  if (WEAK_NEGATIVE_WORDS.has(word)) return 'weak';
   const compound = word.length > 2 && word.endsWith('nr') ? 2 : word.length > 6 && word.endsWith('nummer') ? 6 : 0;
   if (compound > 0) return PHONE_STEMS.some((stem) => word.startsWith(stem)) ? 'phone' : 'other';
   return 'none';
@@ -400,7 +412,7 @@ export function labelBefore(text: string, pos: number): Label {
   const [word, start] = wordBefore(text, i);
   if (word === '') return 'none';
   const single = classify(word);
-  if (single !== 'none' || !SUFFIXES.has(word)) return single;
+  if ((single !== 'none' && single !== 'weak') || !SUFFIXES.has(word)) return single;
   // Two-word label: skip at most two of space / dot / hyphen, then the first word.
   let j = start;
   const stop2 = Math.max(0, start - 2);
@@ -409,6 +421,8 @@ export function labelBefore(text: string, pos: number): Label {
   const [first] = wordBefore(text, j);
   if (first === '') return 'none';
   const label = classify(first);
+  // `Kunde nr`, `Order no.`: a generic noun with a number suffix is a real identifier label.
+  if (label === 'weak') return 'other';
   if (label !== 'none') return label;
   return ABBREVIATED_SUFFIXES.has(word) ? 'other' : 'none';
 }

@@ -431,6 +431,8 @@ function acceptCandidates(text: string, cands: Candidate[], label: Label, out: P
     const { first, last } = cand;
     if (first === 0) {
       if (label === 'other') continue;
+      // After `Kunde`, `Sak`, `ID` a bare digit run is an identifier; `412 34 567`, `+47 …`, `0047 …` are phone spellings.
+      if (label === 'weak' && first === last && !run.plus && text.charCodeAt(run.start) !== ZERO) continue;
       gluedBefore ??= isGluedBefore(text, run.start);
       if (gluedBefore) continue;
     } else if (cands[c - 1]?.last !== first - 1 && !harmlessLeftover(text, first - 1, 'left')) {
