@@ -127,7 +127,7 @@ export class PageScanner {
   }
 
   get idle(): boolean {
-    return this.queueHead >= this.queue.length && !this.walker && !this.bigText && !this.needsPrune && !this.needsVisibilityCheck;
+    return !this.fieldsChanged && this.queueHead >= this.queue.length && !this.walker && !this.bigText && !this.needsPrune && !this.needsVisibilityCheck;
   }
 
   enqueue(node: Node): void {
@@ -141,7 +141,12 @@ export class PageScanner {
   refreshField(field: PhoneField): void {
     if (!field.isConnected) return;
     this.visitField(field);
+    this.fieldsChanged = true;
+    this.onWork();
   }
+
+  /** Set when a field changed outside the queue, so the next pass still completes (and redraws field boxes). */
+  private fieldsChanged = false;
 
   /** Does one small unit of work; returns false when nothing is left. */
   step(): boolean {
@@ -177,6 +182,7 @@ export class PageScanner {
       this.recheckVisibility();
       return true;
     }
+    this.fieldsChanged = false;
     return false;
   }
 

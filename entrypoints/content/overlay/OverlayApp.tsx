@@ -91,7 +91,11 @@ export function pageTheme(): 'light' | 'dark' {
 export function OverlayApp({ store, cardActions, hasClient }: { store: OverlayStore; cardActions: CardActions; hasClient: () => boolean }) {
   const [state, setState] = useState<OverlayState>(store.current);
   const [theme, setTheme] = useState<'light' | 'dark'>('light');
-  useEffect(() => store.subscribe(setState), [store]);
+  useEffect(() => {
+    // The overlay is created on demand, often right before the state it must show: catch up first.
+    setState(store.current);
+    return store.subscribe(setState);
+  }, [store]);
   useViewportTick(state.alerts.length + state.fields.length > 0 || state.card !== null);
   const cardOpen = state.card !== null;
 

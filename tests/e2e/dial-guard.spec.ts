@@ -1,0 +1,114 @@
+/** Issue 2: dialling a blocked number is stopped at the moment of dialling; everything else passes untouched. */
+import { test, expect, OVERLAY_TAG, waitForScan } from './fixtures';
+import { blockThroughPage } from './kontaktvern-helpers';
+
+type Calls = { __calls: string[]; __submissions: Record<string, string>[] };
+const calls = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as Calls).__calls);
+const alerts = (page: import('@playwright/test').Page) => page.locator(`${OVERLAY_TAG} [role="alert"]`);
+
+test.describe('dial guard', () => {
+  test('a click on a tel: link to a blocked number is cancelled before the page sees it, with an alert saying why and since when', async ({
+    page,
+    server,
+    openExtensionPage,
+  }) => {
+    await blockThroughPage(openExtensionPage, ['+47 412 34 567'], 'Ba om å ikke bli ringt 29.11');
+    await page.goto(server.url('phone-input.html'));
+    await waitForScan(page);
+    await page.click('#tel-link');
+    await expect(alerts(page)).toHaveCount(1);
+    const alert = alerts(page).first();
+    await expect(alert).toContainText('Call stopped: 412 34 567 is blocked');
+    await expect(alert).toContainText('Ba om å ikke bli ringt 29.11');
+    await expect(alert).toContainText(/Blocked since \d\d\/\d\d\/\d{4} by Kari Tester/);
+    expect(await calls(page)).toEqual([]);
+  });
+
+  test('links to numbers that are not blocked behave exactly as before', async ({ page, server }) => {
+    await page.goto(server.url('phone-input.html'));
+    await waitForScan(page);
+    await page.click('#tel-link');
+    expect(await calls(page)).toEqual(['+4741234567']);
+    await expect(alerts(page)).toHaveCount(0);
+  });
+
+  test('the default action of a blocked tel: link is prevented even for clicks made by page script', async ({ page, server, openExtensionPage }) => {
+    await blockThroughPage(openExtensionPage, ['90011223']);
+    await page.goto(server.url('mutations.html'));
+    await waitForScan(page);
+    const outcome = await page.evaluate(() => {
+      const link = document.getElementById('dial-link')!;
+      let pageSawIt = false;
+      link.addEventListener('click', () => (pageSawIt = true));
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+      const notCancelled = link.dispatchEvent(event);
+      return { notCancelled, pageSawIt };
+    });
+    expect(outcome).toEqual({ notCancelled: false, pageSawIt: false });
+  });
+
+  test('typing or pasting a blocked number into a phone field shows the alert next to it; the call button and Enter are stopped', async ({
+    page,
+    server,
+    openExtensionPage,
+  }) => {
+    await blockThroughPage(openExtensionPage, ['93456789']);
+    await page.goto(server.url('phone-input.html'));
+    await waitForScan(page);
+    await page.locator('#dial').pressSequentially('934 56 789', { delay: 20 });
+    await expect(alerts(page)).toHaveCount(1);
+    await expect(alerts(page).first()).toContainText('934 56 789 is blocked — do not call');
+    // The alert sits next to the field, not somewhere else on the page.
+    const field = (await page.locator('#dial').boundingBox())!;
+    const box = (await alerts(page).first().boundingBox())!;
+    expect(Math.abs(box.y - (field.y + field.height))).toBeLessThan(40);
+
+    await page.click('#call');
+    await page.locator('#dial').press('Enter');
+    expect(await calls(page)).toEqual([]);
+    await expect(alerts(page).first()).toContainText('Call stopped: 934 56 789 is blocked');
+
+    // Changing the number to one that is not blocked clears the alert and lets the call through.
+    await page.fill('#dial', '');
+    await page.locator('#dial').pressSequentially('41234567');
+    await expect(alerts(page)).toHaveCount(0);
+    await page.click('#call');
+    expect(await calls(page)).toEqual(['41234567']);
+  });
+
+  test('pasting a blocked number shows the alert', async ({ page, server, openExtensionPage }) => {
+    await blockThroughPage(openExtensionPage, ['93456789']);
+    await page.goto(server.url('phone-input.html'));
+    await waitForScan(page);
+    await page.locator('#dial').focus();
+    await page.evaluate(() => {
+      const dial = document.getElementById('dial') as HTMLInputElement;
+      // What a paste does: the value changes and an input event (insertFromPaste) fires.
+      dial.value = '+47 934 56 789';
+      dial.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    });
+    await expect(alerts(page).first()).toContainText('934 56 789 is blocked');
+  });
+
+  test('saving an ordinary form that holds a blocked number is not stopped (only calls are)', async ({ page, server, openExtensionPage }) => {
+    await blockThroughPage(openExtensionPage, ['93456789']);
+    await page.goto(server.url('phone-input.html'));
+    await waitForScan(page);
+    await page.fill('#phone', '934 56 789');
+    await expect(alerts(page).first()).toContainText('934 56 789 is blocked');
+    await page.click('#save');
+    await expect(page.locator('#form-status')).toHaveText('Lagret');
+    const submissions = await page.evaluate(() => (window as unknown as Calls).__submissions);
+    expect(submissions).toHaveLength(1);
+  });
+
+  test('a number blocked while the page is open is stopped at the next dial, without reload', async ({ page, server, openExtensionPage }) => {
+    await page.goto(server.url('phone-input.html'));
+    await waitForScan(page);
+    await blockThroughPage(openExtensionPage, ['41234567']);
+    await page.bringToFront();
+    await page.click('#tel-link');
+    expect(await calls(page)).toEqual([]);
+    await expect(alerts(page).first()).toContainText('Call stopped');
+  });
+});
