@@ -121,6 +121,9 @@ export class ContentController {
     this.guard.install(this.ctx.signal);
     this.pointer.install(this.ctx.signal);
     this.ctx.onInvalidated(() => this.teardown());
+    // An extension that is updated, reloaded or removed leaves this script orphaned: notice within
+    // two seconds and take every mark and the overlay away (the new script, if any, takes over).
+    this.ctx.setInterval(() => void this.ctx.isValid, 2000);
     const onMessage = (message: unknown) => {
       this.onBackgroundEvent(message);
     };
