@@ -19,6 +19,15 @@ export interface NumberStatus {
   };
 }
 
+/** The national register's state, sent with every lookup so every view can warn when it is missing or stale. */
+export interface RegisterState {
+  /** Snapshot date of the active register (YYYY-MM-DD), or null when none was ever imported. */
+  snapshotDate: string | null;
+  state: 'missing' | 'fresh' | 'stale';
+  /** Setting: when the register is missing or stale, unlisted numbers are shown as "unverified" (amber), not "not blocked". */
+  markUnverified: boolean;
+}
+
 /** Content script → background. */
 export enum ContentRequest {
   Lookup = 'content:lookup',
@@ -52,7 +61,7 @@ export enum BackgroundEvent {
 }
 
 export interface RequestMap {
-  [ContentRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[] } };
+  [ContentRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[]; register: RegisterState } };
   [ContentRequest.ReportCounts]: { payload: { numbers: number; blocked: number }; response: { ok: true } };
   [ContentRequest.Block]: {
     payload: { e164: string; kind: CardBlockKind; reason: string; scope: 'all' | 'client' };
@@ -62,7 +71,7 @@ export interface RequestMap {
   [ContentRequest.CurrentNumber]: { payload: { e164: string }; response: { ok: true } };
   [PageRequest.BlocklistChanged]: { payload: Record<string, never>; response: { ok: true } };
   [PageRequest.TabCounts]: { payload: { tabId: number }; response: { numbers: number; blocked: number } };
-  [PageRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[] } };
+  [PageRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[]; register: RegisterState } };
 }
 
 export type RequestType = keyof RequestMap;

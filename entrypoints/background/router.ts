@@ -33,7 +33,7 @@ export async function broadcastBlocklistChanged(revision: number): Promise<void>
  */
 export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, counts: TabCounts) {
   const handlers: { [T in RequestType]: (payload: Envelope<T>['payload'], sender: Sender) => Promise<Response<T>> } = {
-    [ContentRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers) }),
+    [ContentRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers), register: await blocklist.registerState() }),
     [ContentRequest.ReportCounts]: async ({ numbers, blocked }, sender) => {
       if (sender.tab?.id !== undefined) counts.set(sender.tab.id, sender.frameId ?? 0, { numbers, blocked });
       return { ok: true };
@@ -56,7 +56,7 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
       if (sender.tab?.id !== undefined) await rememberCurrentNumber(sender.tab.id, e164);
       return { ok: true };
     },
-    [PageRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers) }),
+    [PageRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers), register: await blocklist.registerState() }),
     [PageRequest.TabCounts]: async ({ tabId }) => counts.get(tabId),
     [PageRequest.BlocklistChanged]: async () => {
       const revision = blocklist.invalidate();

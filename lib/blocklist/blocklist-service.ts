@@ -1,5 +1,5 @@
 import type { KontaktvernDb } from '../db';
-import type { NumberStatus } from '../messages';
+import type { NumberStatus, RegisterState } from '../messages';
 import { BlocklistIndex } from './index';
 
 /**
@@ -19,6 +19,11 @@ export class BlocklistService {
 
   async lookup(numbers: readonly string[]): Promise<NumberStatus[]> {
     return (await this.load()).lookup(numbers);
+  }
+
+  /** The register's state for warnings (replaced by the register integration). */
+  async registerState(): Promise<RegisterState> {
+    return { snapshotDate: null, state: 'missing', markUnverified: false };
   }
 
   /** Drops the index; the next lookup rebuilds it. Returns the new revision. */
