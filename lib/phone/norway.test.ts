@@ -8,10 +8,9 @@ function validInMax(nsn: string): boolean {
 }
 
 describe('isValidNorwegianNational', () => {
-  it('agrees with the full libphonenumber metadata for landline and 8xx ranges', () => {
+  it('agrees with the full libphonenumber metadata for the 8xx service ranges', () => {
     const disagreements: string[] = [];
-    for (let prefix = 200; prefix <= 899; prefix++) {
-      if (prefix >= 400 && prefix < 500) continue; // mobile: deliberately any 4xxxxxxx
+    for (let prefix = 800; prefix <= 899; prefix++) {
       for (const rest of ['00000', '12345', '55555', '90000', '99999']) {
         const nsn = `${prefix}${rest}`;
         if (isValidNorwegianNational(nsn) !== validInMax(nsn)) disagreements.push(nsn);
@@ -20,12 +19,16 @@ describe('isValidNorwegianNational', () => {
     expect(disagreements).toEqual([]);
   });
 
+  it('accepts every landline prefix 2, 3, 5, 6, 7 (domain rule, broader than the metadata)', () => {
+    for (const p of ['20', '25', '30', '34', '36', '50', '54', '58', '60', '65', '70', '79']) expect(isValidNorwegianNational(`${p}123456`)).toBe(true);
+  });
+
   it('accepts every 4xxxxxxx and 9xxxxxxx as mobile (domain rule, broader than the metadata)', () => {
     for (let p = 40; p <= 49; p++) expect(isValidNorwegianNational(`${p}123456`)).toBe(true);
     for (let p = 90; p <= 99; p++) expect(isValidNorwegianNational(`${p}123456`)).toBe(true);
   });
 
-  it.each(['12345678', '01234567', '1234567', '412345678', '4123456a', '', '20123456', '83012345'])('rejects %j', (nsn) => {
+  it.each(['12345678', '01234567', '1234567', '412345678', '4123456a', '', '83012345', '81091234'])('rejects %j', (nsn) => {
     expect(isValidNorwegianNational(nsn)).toBe(false);
   });
 });

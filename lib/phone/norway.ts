@@ -5,12 +5,14 @@
  * Subscriber numbers have 8 digits (domain.md, "Numbers"):
  * - mobile: any 4xxxxxxx or 9xxxxxxx (domain rule; new mobile blocks are opened
  *   faster than metadata gets updated, so we do not narrow these down);
- * - landline: the ranges libphonenumber's full ("max") metadata knows for NO,
- *   2[1-4] 3[1-3578] 5[1-35-7] 6[1-46-9] 7[0-8], plus 79 (Svalbard, shares +47);
+ * - landline: any 2xxxxxxx, 3xxxxxxx, 5xxxxxxx, 6xxxxxxx or 7xxxxxxx (domain rule).
+ *   libphonenumber's metadata knows narrower ranges (2[1-4] 3[1-3578] …), but a
+ *   blocking tool takes the safer reading: a number the metadata does not know
+ *   yet is still somebody's phone, and missing it would let a blocked call through;
  * - service (toll-free, shared cost, premium, UAN, personal, VoIP): the 8xx
  *   ranges of the "max" metadata: 800 801 810 (not 8109) 812 813 815 820 829
  *   850-855 880.
- * Everything else with 8 digits (1xxxxxxx, 0xxxxxxx, 20xxxxxx, 83xxxxxx, ...)
+ * Everything else with 8 digits (1xxxxxxx, 0xxxxxxx, 83xxxxxx, ...)
  * is not a Norwegian number.
  * 5-digit numbers starting with 0 are short service numbers (not subscribers).
  */
@@ -35,13 +37,9 @@ export function isValidNorwegianNational(nsn: string): boolean {
     case 9:
       return true;
     case 2:
-      return b >= 1 && b <= 4;
     case 3:
-      return b === 1 || b === 2 || b === 3 || b === 5 || b === 7 || b === 8;
     case 5:
-      return b === 1 || b === 2 || b === 3 || b === 5 || b === 6 || b === 7;
     case 6:
-      return b >= 1 && b <= 9 && b !== 5;
     case 7:
       return true;
     case 8: {
@@ -65,16 +63,15 @@ export function isNorwegianShortServiceNumber(nsn: string): boolean {
 }
 
 /**
- * 8 digits that read as a calendar date DDMMYYYY (years 1900-2099), e.g.
- * `21112026`. Only used on unlabelled, unspaced digit strings in running
- * text; YYYYMMDD dates start with 19/20 and are never valid numbers anyway.
+ * 8 digits that read as a calendar date, DDMMYYYY (`21112026`) or YYYYMMDD
+ * (`20261129`), years 1900-2099. Only used on unlabelled, unspaced digit
+ * strings in running text.
  */
 export function looksLikeCompactDate(d: string): boolean {
   if (d.length !== 8) return false;
-  const dd = digitAt(d, 0) * 10 + digitAt(d, 1);
-  const mm = digitAt(d, 2) * 10 + digitAt(d, 3);
-  const yy = digitAt(d, 4) * 10 + digitAt(d, 5);
-  return dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12 && (yy === 19 || yy === 20);
+  const two = (i: number) => digitAt(d, i) * 10 + digitAt(d, i + 1);
+  const isDate = (dd: number, mm: number, century: number) => dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12 && (century === 19 || century === 20);
+  return isDate(two(0), two(2), two(4)) || isDate(two(6), two(4), two(0));
 }
 
 /** Groups an 8-digit Norwegian number: mobile and 8xx 3-2-3, landline 2-2-2-2. */

@@ -102,7 +102,6 @@ describe('registerNumber: rejections', () => {
     // 8 digits outside the Norwegian subscriber ranges.
     ['12345678', 'invalid'],
     ['01234567', 'invalid'],
-    ['20123456', 'invalid'],
     ['83012345', 'invalid'],
     ['+4712345678', 'invalid'],
     ['4712345678', 'invalid'],
