@@ -26,6 +26,7 @@ import { PageScanner } from './page-scanner';
 /** Event the main-world hook dispatches on a host right after it attaches an open shadow root. */
 export const SHADOW_ATTACHED_EVENT = 'kontaktvern:shadow-attached';
 const SLICE_BUDGET_MS = 8;
+const PAINT_INTERVAL_MS = 1000;
 
 type Yielder = { yield?: () => Promise<void> };
 
@@ -33,6 +34,19 @@ function yieldToHost(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Yielder }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves after the page's next rendered frame (or soon, in a background tab where frames do not come). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** The host the agent sees in the address bar, also from inside an iframe. */
@@ -235,27 +249,64 @@ export class ContentController {
 
   private alive = () => !this.stopped && this.began && this.ctx.isValid;
 
-  /** One scan pass: drains the scanner queue in slices, then resolves statuses and reports. */
+  /**
+   * One scan pass: drains the scanner queue in slices, confirms visibility,
+   * resolves statuses and reports. Highlights change as few times as possible
+   * (a preview after the first slice, then once at the end, and at most once a
+   * second in between on huge pages): every change costs the page a repaint.
+   */
   private async runPass(): Promise<void> {
     if (this.running || !this.alive()) return;
     this.running = true;
+    const sliceOptions = { budgetMs: SLICE_BUDGET_MS, now: () => performance.now(), yieldToHost: this.timedYield, isAlive: this.alive };
     try {
-      while (!this.scanner.idle && this.alive()) {
-        const start = performance.now();
-        let slices = 0;
+      // The first pass starts with a preview slice whose marks go into the page's own first frame;
+      // the page's first render is the page's cost, not ours, so the pass goes on after it and its
+      // measure counts the preview's time but not the wait.
+      let previewMs = 0;
+      let mustFinish = false;
+      if (!this.firstPassDone) {
+        const t = performance.now();
+        const more = this.scanner.stepFor(SLICE_BUDGET_MS, () => performance.now());
+        this.marks.flushPaint();
+        if (this.statuses.hasPending) void this.statuses.flush().catch((error: unknown) => this.handleError(error));
+        previewMs = performance.now() - t;
+        mustFinish = true;
+        if (more) await afterNextFrame();
+      }
+      while ((mustFinish || !this.scanner.idle) && this.alive()) {
+        mustFinish = false;
+        const start = performance.now() - previewMs;
+        previewMs = 0;
+        this.yieldedMs = 0;
+        this.slices = 0;
+        let lastPaint = start;
         const result = await runSliced(
           () => this.scanner.step(),
-          { budgetMs: SLICE_BUDGET_MS, now: () => performance.now(), yieldToHost, isAlive: this.alive },
+          sliceOptions,
           () => {
-            slices++;
-            // Resolve what the first slice found right away so the visible part of the page is right first.
-            if (slices === 1 && this.statuses.hasPending) void this.statuses.flush().then(() => this.alive() && this.marks.repaint());
+            const now = performance.now();
+            if (this.marks.hasPendingPaint && now - lastPaint > PAINT_INTERVAL_MS) {
+              this.marks.flushPaint();
+              lastPaint = now;
+            }
           },
         );
         if (result < 0) return;
+        if (this.scanner.hasUnverified) {
+          if ((await runSliced(() => this.scanner.verifyStep(), sliceOptions)) < 0) return;
+        }
         await this.statuses.flush();
         if (!this.alive()) return;
-        this.afterStatuses(start);
+        this.marks.flushPaint();
+        this.afterStatuses(start, false);
+        if (!this.firstPassDone) {
+          this.firstPassDone = true;
+          // Shadow roots the main-world hook could not announce (declarative ones) are looked for when the page is idle.
+          const sweep = () => this.alive() && this.scanner.sweepForShadowRoots(document.documentElement);
+          if ('requestIdleCallback' in window) this.ctx.requestIdleCallback(sweep, { timeout: 5000 });
+          else this.ctx.setTimeout(sweep, 1000);
+        }
       }
     } catch (error) {
       this.handleError(error);
@@ -264,9 +315,21 @@ export class ContentController {
     }
   }
 
-  /** Repaints, refreshes the overlay and records the completed pass. */
-  private afterStatuses(start: number): void {
-    this.marks.repaint();
+  private firstPassDone = false;
+  /** Time spent waiting for the host between slices during the current pass (for the measure's detail). */
+  private yieldedMs = 0;
+  private slices = 0;
+  private timedYield = async (): Promise<void> => {
+    const t = performance.now();
+    this.slices++;
+    await yieldToHost();
+    this.yieldedMs += performance.now() - t;
+  };
+
+  /** Puts ranges in the right highlight, refreshes the overlay and records the completed pass. */
+  private afterStatuses(start: number, statusesChanged: boolean): void {
+    if (statusesChanged) this.marks.repaint();
+    else this.marks.settle();
     this.store.setFields(
       [...this.marks.fieldMarks].map(([field, numbers]) => ({ field, blocked: numbers.some((n) => this.statuses.isBlocked(n)) })),
     );
@@ -275,7 +338,15 @@ export class ContentController {
     performance.measure('kontaktvern:scan', {
       start,
       end: performance.now(),
-      detail: { numbers: counts.numbers, blocked: counts.blocked, unique: counts.unique, uniqueBlocked: counts.uniqueBlocked },
+      detail: {
+        numbers: counts.numbers,
+        blocked: counts.blocked,
+        unique: counts.unique,
+        uniqueBlocked: counts.uniqueBlocked,
+        // Of the pass's duration: how long the page had the thread between our slices, and how many slices.
+        yieldedMs: Math.round(this.yieldedMs),
+        slices: this.slices + 1,
+      },
     });
     this.report(counts.unique, counts.uniqueBlocked);
   }
@@ -298,7 +369,7 @@ export class ContentController {
         const start = performance.now();
         this.statuses
           .flush()
-          .then(() => this.alive() && this.afterStatuses(start))
+          .then(() => this.alive() && this.afterStatuses(start, true))
           .catch((error: unknown) => this.handleError(error));
         break;
       }

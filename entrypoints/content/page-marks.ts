@@ -49,10 +49,16 @@ export class PageMarks {
     if (CSS.highlights.get(HIGHLIGHT_BLOCKED) === this.blockedHl) CSS.highlights.delete(HIGHLIGHT_BLOCKED);
   }
 
+  /** Ranges created but not yet added to a highlight (painted in batches: every highlight change costs the page a repaint). */
+  private readonly pending = new Set<TextMark>();
+  /** Ranges painted while their number's status was still unknown. */
+  private unresolved: TextMark[] = [];
+
   private paint(mark: TextMark): void {
-    this.statuses.want(mark.e164);
-    if (this.statuses.isBlocked(mark.e164)) this.blockedHl.add(mark.range);
+    const status = this.statuses.get(mark.e164);
+    if (status?.blocked) this.blockedHl.add(mark.range);
     else this.numberHl.add(mark.range);
+    if (!status) this.unresolved.push(mark);
     if (!this.firstMarkSeen) {
       this.firstMarkSeen = true;
       this.onFirstMark();
@@ -60,8 +66,35 @@ export class PageMarks {
   }
 
   private unpaint(mark: TextMark): void {
+    if (this.pending.delete(mark)) return;
     this.numberHl.delete(mark.range);
     this.blockedHl.delete(mark.range);
+  }
+
+  private queue(mark: TextMark): void {
+    this.statuses.want(mark.e164);
+    this.pending.add(mark);
+  }
+
+  /** Adds every queued range to its highlight. */
+  flushPaint(): void {
+    for (const mark of this.pending) this.paint(mark);
+    this.pending.clear();
+  }
+
+  get hasPendingPaint(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Moves ranges painted before their status was known into the right highlight. */
+  settle(): void {
+    const still: TextMark[] = [];
+    for (const mark of this.unresolved) {
+      const status = this.statuses.get(mark.e164);
+      if (!status) still.push(mark);
+      else if (status.blocked && this.numberHl.delete(mark.range)) this.blockedHl.add(mark.range);
+    }
+    this.unresolved = still;
   }
 
   setText(node: Text, matches: readonly PhoneMatch[]): void {
@@ -74,7 +107,7 @@ export class PageMarks {
       range.setEnd(node, m.end);
       const mark = { e164: m.e164, range };
       marks.push(mark);
-      this.paint(mark);
+      this.queue(mark);
     }
     this.textMarks.set(node, marks);
   }
@@ -93,7 +126,7 @@ export class PageMarks {
     range.selectNodeContents(link);
     const mark = { e164, range };
     this.linkMarks.set(link, mark);
-    this.paint(mark);
+    this.queue(mark);
   }
 
   clearLink(link: Element): void {
@@ -136,16 +169,20 @@ export class PageMarks {
     return dropped;
   }
 
-  /** Re-sorts every range into the highlight its number's current status calls for. */
+  /** Re-sorts every range into the highlight its number's current status calls for (after the block list changed). */
   repaint(): void {
     this.numberHl.clear();
     this.blockedHl.clear();
+    this.pending.clear();
+    this.unresolved = [];
     for (const marks of this.textMarks.values()) for (const m of marks) this.paint(m);
     for (const m of this.linkMarks.values()) this.paint(m);
     for (const numbers of this.fieldMarks.values()) for (const n of numbers) this.statuses.want(n);
   }
 
   clearAll(): void {
+    this.pending.clear();
+    this.unresolved = [];
     this.textMarks.clear();
     this.linkMarks.clear();
     this.fieldMarks.clear();

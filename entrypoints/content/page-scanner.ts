@@ -2,9 +2,13 @@ import { findPhoneNumbers, mightContainPhone, parsePhoneInput, type PhoneMatch }
 import { dialNumberOf, isDialHref } from '@/lib/dial-href';
 import { matchesInCore, textWindows, type TextWindow } from '@/lib/text-chunks';
 import type { PageMarks, PhoneField } from './page-marks';
+import { labelForText } from './text-label';
 
 /** Elements whose content is never scanned. */
 const SKIP_TAGS = new Set([
+  'HEAD',
+  'TITLE',
+  'TEXTAREA',
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -20,8 +24,18 @@ const SKIP_TAGS = new Set([
   'SELECT',
   'KONTAKTVERN-OVERLAY',
 ]);
-const SKIP_SELECTOR = 'script,style,noscript,template,code,pre,kbd,samp,select,kontaktvern-overlay,[hidden]';
+const SKIP_SELECTOR = 'head,script,style,noscript,template,code,pre,kbd,samp,select,textarea,kontaktvern-overlay,[hidden]';
+/** Ancestors to look for above a text node that holds a number (hidden ones are caught by the visibility check). */
+const SKIP_ANCESTORS = 'code,pre,kbd,samp,select,noscript,kontaktvern-overlay';
+/** No phone number is written in fewer characters. */
+const MIN_NUMBER_CHARS = 7;
 const FIELD_INPUT_TYPES = new Set(['tel', 'text', 'search', '']);
+/** Units of work per step: a text node is 1, a window of a huge text node is a whole step. */
+const STEP_UNITS = 64;
+/** Elements that can hold or dial a number. */
+const ELEMENTS_OF_INTEREST = 'a[href], area[href], input, textarea';
+/** Elements checked per sweep unit. */
+const SWEEP_BATCH = 256;
 /** Text nodes larger than this are scanned a window at a time. */
 const WINDOW_CORE = 32 * 1024;
 const WINDOW_MARGIN = 64;
@@ -75,13 +89,14 @@ export class PageScanner {
   private queueHead = 0;
   private readonly queued = new Set<Node>();
   private walker: TreeWalker | null = null;
+  /** Elements of the root being scanned, checked for links, fields and shadow roots. */
+  private sweep: { elements: NodeListOf<Element>; index: number } | null = null;
   private bigText: BigText | null = null;
   private readonly hiddenCandidates = new Set<Text>();
   private readonly observer: MutationObserver;
   private readonly observedRoots = new Set<ShadowRoot>();
   private needsPrune = false;
   private needsVisibilityCheck = false;
-  private readonly filter: { acceptNode: (node: Node) => number };
 
   constructor(
     private readonly marks: PageMarks,
@@ -89,19 +104,6 @@ export class PageScanner {
     private readonly onShadowRoot: (root: ShadowRoot) => void,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.filter = {
-      acceptNode: (node: Node) => {
-        if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const el = node as Element;
-        if (SKIP_TAGS.has(el.tagName)) return NodeFilter.FILTER_REJECT;
-        if (el.hasAttribute('hidden')) return NodeFilter.FILTER_REJECT;
-        if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-          this.visitField(el);
-          return NodeFilter.FILTER_REJECT;
-        }
-        return NodeFilter.FILTER_ACCEPT;
-      },
-    };
   }
 
   start(root: Document): void {
@@ -116,8 +118,26 @@ export class PageScanner {
     this.queueHead = 0;
     this.queued.clear();
     this.walker = null;
+    this.sweep = null;
+    this.fullSweep.clear();
     this.bigText = null;
     this.hiddenCandidates.clear();
+    this.unverified.clear();
+    this.verifyIterator = null;
+    this.fieldsChanged = false;
+  }
+
+  /** Roots whose next scan checks every element (for shadow roots the hook could not announce). */
+  private readonly fullSweep = new Set<Node>();
+
+  /**
+   * Queues a sweep of every element under a root for open shadow roots: ones
+   * declared in HTML, or attached while their host was outside the document.
+   * Run at idle time after the first pass, and on subtrees added later.
+   */
+  sweepForShadowRoots(root: Node): void {
+    this.fullSweep.add(root);
+    this.enqueue(root);
   }
 
   /** Rescans everything (used after the extension is switched back on). */
@@ -148,18 +168,47 @@ export class PageScanner {
   /** Set when a field changed outside the queue, so the next pass still completes (and redraws field boxes). */
   private fieldsChanged = false;
 
-  /** Does one small unit of work; returns false when nothing is left. */
+  /** Steps until the budget is spent; returns false when nothing is left. */
+  stepFor(budgetMs: number, now: () => number): boolean {
+    const deadline = now() + budgetMs;
+    let more = true;
+    while (more && now() < deadline) more = this.step();
+    return more;
+  }
+
+  /**
+   * Does a small batch of work (about 64 nodes' worth, so the caller's clock is
+   * read rarely); returns false when nothing is left.
+   */
   step(): boolean {
+    let budget = STEP_UNITS;
+    while (budget > 0) {
+      const cost = this.unit();
+      if (cost === 0) return false;
+      budget -= cost;
+    }
+    return true;
+  }
+
+  /** One unit of work; returns its cost in units (0 = nothing left). */
+  private unit(): number {
     if (this.bigText) {
       this.stepBigText(this.bigText);
-      return true;
+      return STEP_UNITS;
     }
     if (this.walker) {
-      const node = this.walker.nextNode();
+      const node = this.walker.nextNode() as Text | null;
       if (!node) this.walker = null;
-      else if (node.nodeType === Node.TEXT_NODE) this.scanText(node as Text);
-      else this.visitElement(node as Element);
-      return true;
+      else this.scanText(node);
+      return 1;
+    }
+    if (this.sweep) {
+      const { elements } = this.sweep;
+      const end = Math.min(elements.length, this.sweep.index + SWEEP_BATCH);
+      for (let i = this.sweep.index; i < end; i++) this.visitElement(elements[i]!);
+      this.sweep.index = end;
+      if (end >= elements.length) this.sweep = null;
+      return SWEEP_BATCH / 8;
     }
     if (this.queueHead < this.queue.length) {
       const root = this.queue[this.queueHead++] as Node;
@@ -169,42 +218,50 @@ export class PageScanner {
         this.queueHead = 0;
       }
       this.startRoot(root);
-      return true;
+      return 1;
     }
     if (this.needsPrune) {
       this.needsPrune = false;
       this.marks.prune();
       for (const t of this.hiddenCandidates) if (!t.isConnected) this.hiddenCandidates.delete(t);
-      return true;
+      return STEP_UNITS;
     }
     if (this.needsVisibilityCheck) {
       this.needsVisibilityCheck = false;
       this.recheckVisibility();
-      return true;
+      return STEP_UNITS;
     }
     this.fieldsChanged = false;
-    return false;
+    return 0;
   }
 
   private startRoot(root: Node): void {
     if (!root.isConnected) return;
     if (root.nodeType === Node.TEXT_NODE) {
-      if (!this.isInSkippedSubtree(root)) this.scanText(root as Text);
+      this.scanText(root as Text);
       return;
     }
+    let scope: Element | DocumentFragment | Document;
     if (root.nodeType === Node.ELEMENT_NODE) {
       const el = root as Element;
-      if (this.isInSkippedSubtree(el)) return;
-      if (this.filter.acceptNode!(el) === NodeFilter.FILTER_REJECT) return;
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+        if (!el.parentElement?.closest(SKIP_SELECTOR)) this.visitField(el);
+        return;
+      }
+      if (SKIP_TAGS.has(el.tagName) || this.isInSkippedSubtree(el)) return;
       this.visitElement(el);
-    } else if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE && root.nodeType !== Node.DOCUMENT_NODE) {
+      scope = el;
+    } else if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
+      scope = root as DocumentFragment | Document;
+    } else {
       return;
     }
-    this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
-      root,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-      this.filter,
-    );
+    // Text is walked natively (no per-node callback). Links and form fields are found by one
+    // selector query. Shadow roots are announced by the main-world hook as they are attached;
+    // an idle sweep (sweepForShadowRoots) later finds any it could not see (declarative ones).
+    this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.sweep = { elements: scope.querySelectorAll(this.fullSweep.has(root) ? '*' : ELEMENTS_OF_INTEREST), index: 0 };
+    this.fullSweep.delete(root);
   }
 
   private isInSkippedSubtree(node: Node): boolean {
@@ -213,9 +270,15 @@ export class PageScanner {
   }
 
   private visitElement(el: Element): void {
+    const name = el.localName;
+    if (name === 'kontaktvern-overlay') return;
     const shadow = el.shadowRoot;
     if (shadow && !this.observedRoots.has(shadow)) this.attachShadow(shadow);
-    if (el.localName === 'a' || el.localName === 'area') this.visitLink(el);
+    if (name === 'a' || name === 'area') {
+      if (!this.isInSkippedSubtree(el)) this.visitLink(el);
+    } else if (name === 'input' || name === 'textarea') {
+      if (!el.parentElement?.closest(SKIP_SELECTOR)) this.visitField(el as PhoneField);
+    }
   }
 
   /** Starts following an open shadow root (found on the walk or announced by the page hook). */
@@ -248,18 +311,34 @@ export class PageScanner {
   }
 
   private scanText(node: Text): void {
+    // Most text nodes (whitespace between tags, short labels) are too short to hold a number:
+    // their length is read without copying their text.
+    if (node.length < MIN_NUMBER_CHARS) {
+      if (this.marks.textMarks.size > 0 && this.marks.textMarks.has(node)) this.marks.clearText(node);
+      return;
+    }
     const data = node.data;
     if (data.length > WINDOW_CORE) {
       this.marks.clearText(node);
+      if (this.isInSkippedSubtree(node)) return;
       this.bigText = { node, windows: textWindows(data, WINDOW_CORE, WINDOW_MARGIN), found: [] };
       return;
     }
     if (!mightContainPhone(data)) {
-      this.marks.clearText(node);
+      if (this.marks.textMarks.size > 0 && this.marks.textMarks.has(node)) this.marks.clearText(node);
       this.hiddenCandidates.delete(node);
       return;
     }
-    this.place(node, findPhoneNumbers(data));
+    // Direct children of script, style, textarea… are skipped cheaply; deeper skipped
+    // ancestors (code > span) are looked for only when a number was found.
+    const parent = node.parentElement;
+    if (parent && SKIP_TAGS.has(parent.tagName)) return;
+    const found = findPhoneNumbers(data);
+    if (found.length > 0 && parent?.closest(SKIP_ANCESTORS)) {
+      this.marks.clearText(node);
+      return;
+    }
+    this.place(node, found);
   }
 
   private stepBigText(job: BigText): void {
@@ -273,20 +352,67 @@ export class PageScanner {
     if (job.node.isConnected) this.place(job.node, job.found);
   }
 
-  private place(node: Text, matches: PhoneMatch[]): void {
+  private place(node: Text, found: PhoneMatch[]): void {
+    const matches = found.length > 0 ? this.withPageLabel(node, found) : found;
     if (matches.length === 0) {
       this.marks.clearText(node);
       this.hiddenCandidates.delete(node);
+      this.unverified.delete(node);
       return;
+    }
+    // Visibility is checked after the pass, once the page has rendered: asking now would
+    // force the browser to compute the whole page's style in the middle of our slice.
+    this.hiddenCandidates.delete(node);
+    this.unverified.add(node);
+    this.marks.setText(node, matches);
+  }
+
+  /**
+   * A number that opens its text node may be labelled by the page around it: a
+   * column header or a label element. The detector reads that label as if it
+   * were written just before the number (`Kundenr.: 41234567` is no phone number).
+   */
+  private withPageLabel(node: Text, matches: PhoneMatch[]): PhoneMatch[] {
+    const first = matches[0]!;
+    if (node.data.slice(0, first.start).trim() !== '') return matches;
+    const label = labelForText(node);
+    if (!label) return matches;
+    const prefix = `${label}: `;
+    const shift = prefix.length;
+    return findPhoneNumbers(prefix + node.data)
+      .filter((m) => m.start >= shift)
+      .map((m) => ({ start: m.start - shift, end: m.end - shift, e164: m.e164 }));
+  }
+
+  /** Text nodes marked in this pass whose visibility is not yet confirmed. */
+  private readonly unverified = new Set<Text>();
+  private verifyIterator: Iterator<Text> | null = null;
+
+  get hasUnverified(): boolean {
+    return this.unverified.size > 0;
+  }
+
+  /** One step of the post-pass visibility check; false when done. Marks in hidden elements are taken back. */
+  verifyStep(): boolean {
+    this.verifyIterator ??= this.unverified.values();
+    const next = this.verifyIterator.next();
+    if (next.done) {
+      this.verifyIterator = null;
+      this.unverified.clear();
+      return false;
+    }
+    const node = next.value;
+    this.unverified.delete(node);
+    if (!node.isConnected) {
+      this.marks.clearText(node);
+      return true;
     }
     const parent = node.parentElement;
     if (parent && !parent.checkVisibility()) {
       this.marks.clearText(node);
       this.hiddenCandidates.add(node);
-      return;
     }
-    this.hiddenCandidates.delete(node);
-    this.marks.setText(node, matches);
+    return true;
   }
 
   private recheckVisibility(): void {
@@ -311,7 +437,12 @@ export class PageScanner {
       switch (r.type) {
         case 'childList':
           for (const n of r.addedNodes) {
-            if (n.nodeType === Node.TEXT_NODE || (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName !== 'kontaktvern-overlay')) {
+            if (n.nodeType === Node.TEXT_NODE) {
+              this.enqueue(n);
+              work = true;
+            } else if (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName !== 'kontaktvern-overlay') {
+              // Added subtrees are small: check every element, shadow hosts attached while detached included.
+              this.fullSweep.add(n);
               this.enqueue(n);
               work = true;
             }

@@ -1,0 +1,49 @@
+/**
+ * The label a page shows next to a value, for context the detector cannot see
+ * in the text itself: the column header of a table cell ("Kundenr." over a
+ * column of 8-digit customer numbers), or the label element just before a
+ * value in a key/value layout (`<dt>Org.nr.</dt><dd>912 345 678</dd>`).
+ * Only asked for text nodes that hold a number, so it may use the DOM freely.
+ */
+const MAX_LABEL = 40;
+const headerCache = new WeakMap<HTMLTableElement, string[]>();
+
+function shortText(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text && text.length <= MAX_LABEL ? text : null;
+}
+
+function columnHeaders(table: HTMLTableElement): string[] {
+  let headers = headerCache.get(table);
+  if (!headers) {
+    const row = table.tHead?.rows[0] ?? [...table.rows].find((r) => r.cells[0]?.localName === 'th');
+    headers = [];
+    if (row) {
+      // Indexed like body cells' cellIndex (one entry per header cell).
+      for (const cell of row.cells) headers.push(shortText(cell) ?? '');
+    }
+    headerCache.set(table, headers);
+  }
+  return headers;
+}
+
+export function labelForText(node: Text): string | null {
+  const parent = node.parentElement;
+  if (!parent) return null;
+  const cell = parent.closest('td, th');
+  if (cell instanceof HTMLTableCellElement && cell.localName === 'td') {
+    const table = cell.closest('table');
+    if (table) {
+      const header = columnHeaders(table)[cell.cellIndex];
+      if (header) return header;
+    }
+  }
+  // Key/value layouts: the value's element (or its parent) directly follows a short label element.
+  for (let el: Element | null = parent, depth = 0; el && depth < 2; el = el.parentElement, depth++) {
+    if ((el.textContent ?? '').trim().indexOf(node.data.trim()) !== 0) return null; // the number does not start the value
+    const label = shortText(el.previousElementSibling);
+    if (label) return label;
+  }
+  return null;
+}
