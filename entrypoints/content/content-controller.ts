@@ -132,6 +132,7 @@ export class ContentController {
 
   /** Runs at document_start: guards first, scanning once the DOM is parsed and the site is on. */
   start(): void {
+    this.statuses.onRegister = (register) => this.store.setRegister(register);
     this.guard.install(this.ctx.signal);
     this.pointer.install(this.ctx.signal);
     this.ctx.onInvalidated(() => this.teardown());

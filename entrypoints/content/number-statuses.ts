@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ContentRequest, type Envelope, type NumberStatus, type Response } from '@/lib/messages';
+import { ContentRequest, type Envelope, type NumberStatus, type RegisterState, type Response } from '@/lib/messages';
 
 /**
  * The content script's view of the block list: only the numbers this page
@@ -9,6 +9,16 @@ export class NumberStatuses {
   private readonly known = new Map<string, NumberStatus>();
   private readonly pending = new Set<string>();
   private inFlight: Promise<void> | undefined;
+  /** The national register's state as of the last lookup. */
+  register: RegisterState | undefined;
+  onRegister: ((state: RegisterState) => void) | undefined;
+
+  /** Not blocked, but the register is missing or stale and the team wants such numbers shown as unverified. */
+  isUnverified(e164: string): boolean {
+    const status = this.known.get(e164);
+    const reg = this.register;
+    return status !== undefined && !status.blocked && reg !== undefined && reg.markUnverified && reg.state !== 'fresh';
+  }
 
   get(e164: string): NumberStatus | undefined {
     return this.known.get(e164);
@@ -60,6 +70,11 @@ export class NumberStatuses {
   private async lookup(numbers: string[]): Promise<NumberStatus[]> {
     const message: Envelope<ContentRequest.Lookup> = { type: ContentRequest.Lookup, payload: { numbers } };
     const response = (await browser.runtime.sendMessage(message)) as Response<ContentRequest.Lookup> | undefined;
+    if (response?.register) {
+      const changed = JSON.stringify(response.register) !== JSON.stringify(this.register);
+      this.register = response.register;
+      if (changed) this.onRegister?.(response.register);
+    }
     return response?.statuses ?? [];
   }
 }

@@ -3,6 +3,7 @@ import type { NumberStatuses } from './number-statuses';
 
 export const HIGHLIGHT_NUMBER = 'kontaktvern-number';
 export const HIGHLIGHT_BLOCKED = 'kontaktvern-blocked';
+export const HIGHLIGHT_UNVERIFIED = 'kontaktvern-unverified';
 
 export interface TextMark {
   e164: string;
@@ -29,6 +30,7 @@ export class PageMarks {
   readonly fieldMarks = new Map<PhoneField, string[]>();
   private readonly numberHl = new Highlight();
   private readonly blockedHl = new Highlight();
+  private readonly unverifiedHl = new Highlight();
   private firstMarkSeen = false;
 
   constructor(
@@ -41,12 +43,14 @@ export class PageMarks {
   register(): void {
     CSS.highlights.set(HIGHLIGHT_NUMBER, this.numberHl);
     CSS.highlights.set(HIGHLIGHT_BLOCKED, this.blockedHl);
+    CSS.highlights.set(HIGHLIGHT_UNVERIFIED, this.unverifiedHl);
   }
 
   /** Removes our highlights from the registry (only if they are still ours). */
   unregister(): void {
     if (CSS.highlights.get(HIGHLIGHT_NUMBER) === this.numberHl) CSS.highlights.delete(HIGHLIGHT_NUMBER);
     if (CSS.highlights.get(HIGHLIGHT_BLOCKED) === this.blockedHl) CSS.highlights.delete(HIGHLIGHT_BLOCKED);
+    if (CSS.highlights.get(HIGHLIGHT_UNVERIFIED) === this.unverifiedHl) CSS.highlights.delete(HIGHLIGHT_UNVERIFIED);
   }
 
   /** Ranges created but not yet added to a highlight (painted in batches: every highlight change costs the page a repaint). */
@@ -57,6 +61,7 @@ export class PageMarks {
   private paint(mark: TextMark): void {
     const status = this.statuses.get(mark.e164);
     if (status?.blocked) this.blockedHl.add(mark.range);
+    else if (this.statuses.isUnverified(mark.e164)) this.unverifiedHl.add(mark.range);
     else this.numberHl.add(mark.range);
     if (!status) this.unresolved.push(mark);
     if (!this.firstMarkSeen) {
@@ -69,6 +74,7 @@ export class PageMarks {
     if (this.pending.delete(mark)) return;
     this.numberHl.delete(mark.range);
     this.blockedHl.delete(mark.range);
+    this.unverifiedHl.delete(mark.range);
   }
 
   private queue(mark: TextMark): void {
@@ -93,6 +99,7 @@ export class PageMarks {
       const status = this.statuses.get(mark.e164);
       if (!status) still.push(mark);
       else if (status.blocked && this.numberHl.delete(mark.range)) this.blockedHl.add(mark.range);
+      else if (this.statuses.isUnverified(mark.e164) && this.numberHl.delete(mark.range)) this.unverifiedHl.add(mark.range);
     }
     this.unresolved = still;
   }
@@ -173,6 +180,7 @@ export class PageMarks {
   repaint(): void {
     this.numberHl.clear();
     this.blockedHl.clear();
+    this.unverifiedHl.clear();
     this.pending.clear();
     this.unresolved = [];
     for (const marks of this.textMarks.values()) for (const m of marks) this.paint(m);
@@ -188,6 +196,7 @@ export class PageMarks {
     this.fieldMarks.clear();
     this.numberHl.clear();
     this.blockedHl.clear();
+    this.unverifiedHl.clear();
   }
 
   /** Every number currently on the page, once. */

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { blockSummary } from '@/components/block-status';
-import { t } from '@/lib/i18n';
-import type { CardBlockKind } from '@/lib/messages';
+import { formatDate } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import type { CardBlockKind, RegisterState } from '@/lib/messages';
 import { formatInternational, formatNational } from '@/lib/phone/detect';
 import type { CardState } from './overlay-store';
 import { placeNextTo } from '@/lib/placement';
@@ -17,7 +18,26 @@ export interface CardActions {
  * The number card: status and actions for one number, next to it. Only
  * trusted events (a real person in Kontaktvern's own UI) can act.
  */
-export function NumberCard({ card, actions, hasClient }: { card: CardState; actions: CardActions; hasClient: boolean }) {
+/** The register warning an agent must see before calling: missing, or stale (with its date). */
+function registerWarning(register: RegisterState | undefined): string | null {
+  if (!register || register.state === 'fresh') return null;
+  if (register.state === 'missing' || !register.snapshotDate) return t('cardRegisterMissing');
+  const [y, m, d] = register.snapshotDate.split('-').map(Number);
+  return t('cardRegisterStale', formatDate(Date.UTC(y!, m! - 1, d!, 12), uiLocale()));
+}
+
+export function NumberCard({
+  card,
+  actions,
+  hasClient,
+  register,
+}: {
+  card: CardState;
+  actions: CardActions;
+  hasClient: boolean;
+  register: RegisterState | undefined;
+}) {
+  const warning = registerWarning(register);
   const ref = useRef<HTMLDivElement>(null);
   const [scope, setScope] = useState<'all' | 'client'>('all');
   const [otherOpen, setOtherOpen] = useState(false);
@@ -77,6 +97,11 @@ export function NumberCard({ card, actions, hasClient }: { card: CardState; acti
             {summary.since} · {summary.scope}
           </p>
         </div>
+      )}
+      {warning && (
+        <p class="register-warning" role="status">
+          {warning}
+        </p>
       )}
       {card.error && (
         <p class="error" role="alert">

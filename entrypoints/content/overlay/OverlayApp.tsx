@@ -130,7 +130,7 @@ export function OverlayApp({ store, cardActions, hasClient }: { store: OverlaySt
       {state.alerts.map((alert) => (
         <Alert key={alert.id} alert={alert} onClose={() => store.dismissAlert(alert.id)} />
       ))}
-      {state.card && <NumberCard card={state.card} actions={cardActions} hasClient={hasClient()} />}
+      {state.card && <NumberCard card={state.card} actions={cardActions} hasClient={hasClient()} register={state.register} />}
     </div>
   );
 }

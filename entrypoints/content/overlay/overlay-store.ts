@@ -1,4 +1,4 @@
-import type { NumberStatus } from '@/lib/messages';
+import type { NumberStatus, RegisterState } from '@/lib/messages';
 import type { PhoneField } from '../page-marks';
 
 /** Something on the page an overlay item is placed next to. */
@@ -35,13 +35,15 @@ export interface OverlayState {
   alerts: OverlayAlert[];
   fields: FieldBox[];
   card: CardState | null;
+  /** The national register's state, for the card's freshness warning. */
+  register: RegisterState | undefined;
 }
 
 type Listener = (state: OverlayState) => void;
 
 /** Tiny observable state shared by the content script and the overlay UI. */
 export class OverlayStore {
-  private state: OverlayState = { alerts: [], fields: [], card: null };
+  private state: OverlayState = { alerts: [], fields: [], card: null, register: undefined };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -105,8 +107,12 @@ export class OverlayStore {
     if (this.state.card) this.set({ ...this.state, card: null });
   }
 
+  setRegister(register: RegisterState): void {
+    this.set({ ...this.state, register });
+  }
+
   clear(): void {
-    this.set({ alerts: [], fields: [], card: null });
+    this.set({ alerts: [], fields: [], card: null, register: this.state.register });
   }
 
   get isEmpty(): boolean {

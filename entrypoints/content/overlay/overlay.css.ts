@@ -33,6 +33,8 @@ button:focus-visible, input:focus-visible, h2:focus-visible { outline: 3px solid
 .status.unknown { background: var(--hover); }
 .status.blocked { background: var(--danger-bg); border-left: 4px solid #c81e1e; }
 .status-title { font-weight: 700; color: var(--danger); }
+.register-warning { margin: 6px 0; padding: 6px 10px; border-radius: 6px; background: #fff4d6; color: #5b3b00; border-left: 4px solid #d97706; font-size: 13px; }
+.layer[data-theme="dark"] .register-warning { background: #3a2f12; color: #fcd34d; }
 .error { color: var(--danger); font-weight: 600; margin: 6px 0; }
 .actions { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
 .actions.secondary { flex-direction: row; flex-wrap: wrap; align-items: center; padding-right: 34px; position: relative; }
