@@ -1,5 +1,5 @@
 /** Issue 2: bad input does no harm — huge pages, deep shadow trees, an extension update under an open page — and no network. */
-import { test, expect, HIGHLIGHT, highlightTexts, scanMeasures, waitForScan, OVERLAY_TAG } from './fixtures';
+import { test, expect, HIGHLIGHT, highlightTexts, waitForScan, OVERLAY_TAG } from './fixtures';
 import { blockThroughPage } from './kontaktvern-helpers';
 
 type Expected = { numbers: string[]; texts?: string[]; textNodes?: number };
