@@ -26,7 +26,7 @@ export function blockSummary(status: NumberStatus): { source: string; reason: st
   return {
     source,
     // "Customer asked not to be called — Customer asked not to be called" says nothing twice.
-    reason: entry.reason.trim().toLowerCase() === source.trim().toLowerCase() ? '' : entry.reason,
+    reason: [source, t('reasonCustomerAsked')].some((s) => s.trim().toLowerCase() === entry.reason.trim().toLowerCase()) ? '' : entry.reason,
     since: t('blockedSinceBy', [formatDate(entry.since, uiLocale()), entry.addedBy]),
     scope: scopeLabel(entry.scope),
   };

@@ -403,19 +403,17 @@ export class ContentController {
     if (current && current.e164 === e164 && current.anchor === anchor && (!focus || current.focus)) return;
     this.overlay.ensure();
     this.statuses.want(e164);
-    this.store.openCard({
-      e164,
-      anchor,
-      status: this.statuses.get(e164),
-      focus,
-      returnFocus: focus ? (document.activeElement ?? null) : null,
-    });
+    // Focus goes back where it was before Kontaktvern's UI took it (not to the overlay itself).
+    const active = document.activeElement;
+    const returnFocus = active && active !== this.overlay.element ? active : (current?.returnFocus ?? null);
+    this.store.openCard({ e164, anchor, status: this.statuses.get(e164), focus, returnFocus: focus ? returnFocus : null });
     if (!this.statuses.get(e164)) {
       void this.statuses.flush().then(() => this.store.updateStatuses((n) => this.statuses.get(n)));
     }
   }
 
   private closeCard(restoreFocus = true): void {
+    this.pointer.cancelHover();
     const card = this.store.current.card;
     this.store.closeCard();
     if (restoreFocus && card?.returnFocus instanceof HTMLElement) card.returnFocus.focus();

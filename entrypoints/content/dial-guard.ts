@@ -32,6 +32,11 @@ function fieldsForButton(button: Element): PhoneField[] {
   return [];
 }
 
+/** Did the event happen inside Kontaktvern's own overlay? */
+function fromOverlay(e: Event): boolean {
+  return e.composedPath().some((t) => t instanceof Element && t.localName === 'kontaktvern-overlay');
+}
+
 function hasCallButton(field: PhoneField): boolean {
   const scope = field.form ?? field.parentElement?.parentElement ?? field.parentElement;
   if (!scope) return false;
@@ -138,7 +143,7 @@ export class DialGuard {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key !== 'Enter' || !this.isEnabled()) return;
+    if (e.key !== 'Enter' || !this.isEnabled() || fromOverlay(e)) return;
     const target = e.composedPath()[0];
     if (!(target instanceof Element)) return;
     if (isPhoneField(target) && target instanceof HTMLInputElement && hasCallButton(target)) {
@@ -153,7 +158,8 @@ export class DialGuard {
   }
 
   private onInput(e: Event): void {
-    if (!this.isEnabled()) return;
+    // Kontaktvern's own fields (the card's reason field) are not the page's phone fields.
+    if (!this.isEnabled() || fromOverlay(e)) return;
     const target = e.composedPath()[0];
     if (!(target instanceof Element) || !isPhoneField(target)) return;
     this.onFieldChanged(target);

@@ -36,7 +36,7 @@ export class NumberPointer {
   install(signal: AbortSignal): void {
     window.addEventListener('pointermove', (e) => this.onMove(e), { capture: true, passive: true, signal });
     window.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
-    signal.addEventListener('abort', () => clearTimeout(this.hoverTimer));
+    signal.addEventListener('abort', () => this.cancelHover());
   }
 
   /** The mark at a point, given the event path at that point. */
@@ -67,14 +67,38 @@ export class NumberPointer {
     return null;
   }
 
+  private trailing = 0;
+  private lastEvent: { x: number; y: number; path: EventTarget[] } | null = null;
+
+  /** Forgets a pending hover (the card was opened by click, or closed). */
+  cancelHover(): void {
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.trailing);
+    this.trailing = 0;
+  }
+
   private onMove(e: PointerEvent): void {
     if (!e.isTrusted || e.pointerType === 'touch') return;
+    const path = e.composedPath();
+    if (this.isOverlay(path[0] ?? window)) return;
+    this.lastEvent = { x: e.clientX, y: e.clientY, path };
     const now = performance.now();
-    if (now - this.lastMove < MOVE_THROTTLE_MS) return;
-    this.lastMove = now;
-    if (this.isOverlay(e.composedPath()[0] ?? window)) return;
+    const wait = MOVE_THROTTLE_MS - (now - this.lastMove);
+    if (wait > 0) {
+      // Throttled, but the place where the pointer comes to rest is always looked at.
+      if (!this.trailing) this.trailing = window.setTimeout(() => this.handleMove(), wait);
+      return;
+    }
+    this.handleMove();
+  }
+
+  private handleMove(): void {
+    this.trailing = 0;
+    this.lastMove = performance.now();
+    const ev = this.lastEvent;
+    if (!ev) return;
     if (this.marks.textMarks.size === 0 && this.marks.linkMarks.size === 0) return;
-    const mark = this.markAt(e.clientX, e.clientY, e.composedPath());
+    const mark = this.markAt(ev.x, ev.y, ev.path);
     if (mark === this.hovered) return;
     this.hovered = mark;
     clearTimeout(this.hoverTimer);
@@ -88,6 +112,11 @@ export class NumberPointer {
     // Links keep their own behaviour (dialling); their card opens on hover.
     if (path.some((t) => t instanceof Element && (t.localName === 'a' || t.localName === 'area') && t.hasAttribute('href'))) return;
     const mark = this.markAt(e.clientX, e.clientY, path);
-    if (mark) this.onActivate(mark, e);
+    if (mark) {
+      // The click decides: no hover timer may reopen the card afterwards.
+      this.cancelHover();
+      this.hovered = mark;
+      this.onActivate(mark, e);
+    }
   }
 }

@@ -3,7 +3,7 @@ import { blockSummary } from '@/components/block-status';
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import type { CardBlockKind, RegisterState } from '@/lib/messages';
-import { formatInternational, formatNational } from '@/lib/phone/detect';
+import { formatNational } from '@/lib/phone/detect';
 import type { CardState } from './overlay-store';
 import { placeNextTo } from '@/lib/placement';
 
@@ -59,6 +59,16 @@ export function NumberCard({
     if (card.focus) ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [card.e164, card.focus]);
 
+  // Blocking removes the focused button: keep keyboard focus in the card.
+  const blocked = status?.blocked === true;
+  useEffect(() => {
+    const root = ref.current?.getRootNode() as ShadowRoot | undefined;
+    const active = root?.activeElement ?? null;
+    if (blocked && (card.focus || active) && (!active || !ref.current?.contains(active))) {
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+  }, [blocked]);
+
   const trusted = (e: Event) => e.isTrusted;
   const titleId = 'kv-card-title';
 
@@ -83,12 +93,12 @@ export function NumberCard({
         <h2 id={titleId} class="number" tabIndex={-1}>
           {formatNational(card.e164)}
         </h2>
-        <span class="e164">{formatInternational(card.e164)}</span>
+        <span class="e164">{card.e164}</span>
       </div>
       {!status && <p class="status unknown">{t('cardChecking')}</p>}
       {status && !status.blocked && <p class="status clear">{t('cardNotBlocked')}</p>}
       {summary && (
-        <div class="status blocked">
+        <div class="status blocked" role="status">
           <p class="status-title">{t('cardBlocked')}</p>
           <p>
             <strong>{summary.source}</strong>{summary.reason && ` — ${summary.reason}`}
@@ -137,13 +147,30 @@ export function NumberCard({
             <form
               class="other"
               onSubmit={(e) => {
+                // Never act on `submit`: Chromium marks a script's requestSubmit() as trusted.
                 e.preventDefault();
-                if (trusted(e)) actions.block('other', otherReason, scope);
               }}
             >
               <label for="kv-other-reason">{t('cardOtherReasonLabel')}</label>
-              <input id="kv-other-reason" value={otherReason} maxLength={500} onInput={(e) => setOtherReason(e.currentTarget.value)} autoFocus />
-              <button type="submit" class="primary" disabled={card.busy || !otherReason.trim()}>
+              <input
+                id="kv-other-reason"
+                value={otherReason}
+                maxLength={500}
+                onInput={(e) => {
+                  if (e.isTrusted) setOtherReason(e.currentTarget.value);
+                  else e.currentTarget.value = otherReason;
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && e.isTrusted && otherReason.trim() && !card.busy) actions.block('other', otherReason, scope);
+                }}
+                autoFocus
+              />
+              <button
+                type="button"
+                class="primary"
+                disabled={card.busy || !otherReason.trim()}
+                onClick={(e) => trusted(e) && actions.block('other', otherReason, scope)}
+              >
                 {t('cardBlockOtherConfirm')}
               </button>
             </form>

@@ -5,7 +5,7 @@ export const OVERLAY_CSS = `
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --bg: #ffffff; --fg: #111827; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --accent-fg: #fff;
   --danger: #b91c1c; --danger-bg: #fdecec; --ok: #047857; --ok-bg: #e7f6ef; --hover: #f3f4f6; color: var(--fg); }
-.layer[data-theme="dark"] { --bg: #1f2330; --fg: #f3f4f6; --muted: #b6bcc8; --line: #4b5563; --accent: #93c5fd; --accent-fg: #0b1220;
+.layer[data-theme="dark"] { color-scheme: dark; --bg: #1f2330; --fg: #f3f4f6; --muted: #b6bcc8; --line: #4b5563; --accent: #93c5fd; --accent-fg: #0b1220;
   --danger: #fca5a5; --danger-bg: #3b1a1a; --ok: #6ee7b7; --ok-bg: #123227; --hover: #2d3343; }
 .field-box { position: fixed; box-sizing: border-box; border-radius: 4px; pointer-events: none; }
 .field-box.detected { outline: 2px dotted #2563eb; outline-offset: 1px; }
@@ -24,7 +24,7 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 button:disabled { opacity: .55; cursor: not-allowed; }
 button:focus-visible, input:focus-visible, h2:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .close { position: absolute; top: 6px; right: 6px; width: 28px; height: 28px; padding: 0; border: 0; background: transparent; font-size: 18px; line-height: 1; }
-.card { width: 340px; max-width: calc(100vw - 16px); border: 1px solid var(--line); padding: 12px; }
+.card { width: 360px; max-width: calc(100vw - 16px); border: 1px solid var(--line); padding: 12px; }
 .card-head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; padding-right: 4px; }
 .card .number { margin: 0; font-size: 18px; font-weight: 700; letter-spacing: .02em; }
 .card .e164 { color: var(--muted); font-size: 13px; font-family: ui-monospace, Menlo, monospace; }
