@@ -4,10 +4,16 @@ import type { KontaktvernDb } from './db';
 export interface Settings {
   /** The agent's name, asked once and recorded on every change. */
   agentName: string;
+  /**
+   * When the register is stale or missing, numbers on no list are shown as
+   * "unverified" (amber) instead of "not blocked".
+   */
+  markUnverifiedWhenStale: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   agentName: '',
+  markUnverifiedWhenStale: false,
 };
 
 export async function getSetting<K extends keyof Settings>(db: KontaktvernDb, key: K): Promise<Settings[K]> {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BlocklistService } from '@/lib/blocklist/blocklist-service';
 import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { createContextMenu, onContextMenuClick } from './context-menu';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { onCommand } from './keyboard-commands';
@@ -9,7 +10,7 @@ import { TabCounts } from './tab-counts';
 
 export default defineBackground(() => {
   const db = getDb();
-  const blocklist = new BlocklistService(db);
+  const blocklist = new BlocklistService(db, { registerName: () => t('sourceRegister') });
   const counts = new TabCounts();
   browser.runtime.onMessage.addListener(createRouter(db, blocklist, counts));
 
@@ -21,7 +22,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void onCommand(command));
 
   // For end-to-end tests: Chromium offers no way to click a native context-menu item.
-  (globalThis as { kontaktvernTestHooks?: unknown }).kontaktvernTestHooks = { onContextMenuClick, onCommand };
+  // blocklistStats: timings of the last block-list load (register load ms, entries, reuse) for tests and the benchmark.
+  (globalThis as { kontaktvernTestHooks?: unknown }).kontaktvernTestHooks = { onContextMenuClick, onCommand, blocklistStats: () => blocklist.stats() };
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     createContextMenu();

@@ -9,6 +9,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import { formatNational, parsePhoneInput } from '@/lib/phone/detect';
 import { auditActionLabel } from './AuditTrail';
 import { rejectionText } from './AddNumbersForm';
+import { RegisterSearchHit, useRegisterHit } from './RegisterSearchHit';
 
 const PAGE = 50;
 
@@ -81,6 +82,7 @@ export function EntryList({ agent }: { agent: string }) {
     [e164, limit],
     [] as BlockEntry[],
   );
+  const registerHit = useRegisterHit(e164);
   const locale = uiLocale();
 
   return (
@@ -93,7 +95,8 @@ export function EntryList({ agent }: { agent: string }) {
           {t('searchInvalid', rejectionText(parsed.reason))}
         </p>
       )}
-      {e164 && entries.length === 0 && <p class="notice ok">{t('searchNotBlocked', formatNational(e164))}</p>}
+      {e164 && registerHit && <RegisterSearchHit snapshot={registerHit} />}
+      {e164 && entries.length === 0 && !registerHit && <p class="notice ok">{t('searchNotBlocked', formatNational(e164))}</p>}
       <table>
         <thead>
           <tr>

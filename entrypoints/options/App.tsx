@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { setSetting } from '@/lib/settings';
 import { normaliseSite, type SiteRules } from '@/lib/site-rules';
+import { UnverifiedSetting } from './UnverifiedSetting';
 
 function SiteList({ id, label, sites, onSave }: { id: string; label: string; sites: string[]; onSave: (sites: string[]) => Promise<void> }) {
   const [text, setText] = useState(sites.join('\n'));
@@ -85,7 +86,14 @@ export function App() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      <AgentNameGate>{(agent) => <AgentName agent={agent} />}</AgentNameGate>
+      <AgentNameGate>
+        {(agent) => (
+          <>
+            <AgentName agent={agent} />
+            <UnverifiedSetting agent={agent} />
+          </>
+        )}
+      </AgentNameGate>
       {rules && (
         <section class="card" aria-labelledby="sites-title">
           <h2 id="sites-title">{t('sitesTitle')}</h2>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { openBlocklistPage, openOptionsPage, openSidePanel } from '@/components/open-pages';
+import { RegisterFreshness } from '@/components/RegisterFreshness';
+import { useRegisterState } from '@/components/use-register-state';
 import { useSiteRules } from '@/components/use-site-rules';
 import { t } from '@/lib/i18n';
 import { type Envelope, PageRequest, type Response } from '@/lib/messages';
@@ -28,6 +30,7 @@ export function App() {
   const [tab, setTab] = useState<Browser.tabs.Tab | undefined>();
   const [counts, setCounts] = useState<{ numbers: number; blocked: number } | null>(null);
   const [rules, saveRules] = useSiteRules();
+  const registerState = useRegisterState();
   const host = hostOf(tab?.url);
 
   useEffect(() => {
@@ -51,6 +54,7 @@ export function App() {
   return (
     <main class="popup">
       <h1>Kontaktvern</h1>
+      <RegisterFreshness state={registerState} compact />
       {host ? (
         <section class="card" aria-labelledby="site-title">
           <h2 id="site-title" class="mono">

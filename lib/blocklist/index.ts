@@ -26,6 +26,11 @@ export class BlocklistIndex {
     return this.byNumber.size;
   }
 
+  /** The most significant entry for a number, if any. */
+  get(e164: string): BlockEntry | undefined {
+    return this.byNumber.get(e164);
+  }
+
   lookup(numbers: readonly string[]): NumberStatus[] {
     return numbers.map((n) => toStatus(n, this.byNumber.get(n)));
   }

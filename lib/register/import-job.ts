@@ -58,9 +58,26 @@ export interface ImportOptions {
   /** Called at most every 100 ms (by `now`) and once when reading is done. */
   onProgress?: (p: ImportProgress) => void;
   now?: () => number;
+  /**
+   * Register imports: asked once the new snapshot is built and before
+   * anything replaces the previous one (e.g. to confirm a delivery that is
+   * mostly repeats or much smaller than the one in force). false keeps the
+   * previous snapshot (outcome 'declined').
+   */
+  beforeCommit?: (summary: CommitSummary) => boolean | Promise<boolean>;
 }
 
-export type ImportFailure = 'empty' | 'binary' | 'no-valid-numbers' | 'cancelled' | 'failed';
+/** What a register import is about to commit, and what it would replace. */
+export interface CommitSummary {
+  lines: number;
+  /** Distinct valid numbers of the new snapshot. */
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  previous: { snapshotDate: string; accepted: number; fileName: string } | null;
+}
+
+export type ImportFailure = 'empty' | 'binary' | 'no-valid-numbers' | 'cancelled' | 'declined' | 'failed';
 
 export type ImportOutcome =
   | { ok: true; snapshot: RegisterSnapshot; reportId: string }
@@ -91,6 +108,13 @@ const PROGRESS_INTERVAL_MS = 100;
 class Cancelled extends Error {
   constructor() {
     super('cancelled');
+  }
+}
+
+/** `beforeCommit` said no. */
+class Declined extends Error {
+  constructor() {
+    super('declined');
   }
 }
 
@@ -383,6 +407,20 @@ export async function importRegister(options: ImportOptions): Promise<ImportOutc
 
     const chunks = chunkify(numbers);
     if (signal?.aborted) throw new Cancelled();
+    if (options.beforeCommit) {
+      const actives = await db.registerSnapshots.where('status').equals('active').toArray();
+      let previous: RegisterSnapshot | undefined;
+      for (const p of actives) if (!previous || (p.completedAt ?? 0) > (previous.completedAt ?? 0)) previous = p;
+      const confirmed = await options.beforeCommit({
+        lines: counts.lines,
+        accepted: numbers.length,
+        duplicates,
+        rejected: counts.rejected,
+        previous: previous ? { snapshotDate: previous.snapshotDate, accepted: previous.accepted, fileName: previous.fileName } : null,
+      });
+      if (!confirmed) throw new Declined();
+      if (signal?.aborted) throw new Cancelled();
+    }
     const active = await db.transaction('rw', [db.registerSnapshots, db.registerChunks, db.audit, db.importReports], async () => {
       const current = await db.registerSnapshots.get(building.id);
       if (current?.status !== 'building') throw new Error('The import was marked as interrupted while it ran');
@@ -432,14 +470,17 @@ export async function importRegister(options: ImportOptions): Promise<ImportOutc
     return { ok: true, snapshot: active, reportId: report.id };
   } catch (err) {
     const cancelled = err instanceof Cancelled;
-    const failure = cancelled ? 'cancelled' : errorText(err);
+    const declined = err instanceof Declined;
+    const failure = cancelled ? 'cancelled' : declined ? 'declined' : errorText(err);
     await abandon(db, building.id, failure, now(), { lines: counts.lines, accepted: counts.accepted, rejected: counts.rejected });
     const reportId = counts.rejected > 0 ? await saveReport(db, newReport('register', file.name, now(), counts)) : undefined;
     const message = cancelled
       ? 'The import was cancelled; the previous register snapshot stays in force'
-      : `The import of ${file.name} failed (${failure}); the previous register snapshot stays in force`;
-    if (!cancelled && !(err instanceof FileProblem)) console.warn('Kontaktvern: register import failed', err);
-    return { ok: false, reason: cancelled ? 'cancelled' : 'failed', message, ...(reportId ? { reportId } : {}) };
+      : declined
+        ? `The import of ${file.name} was not confirmed; the previous register snapshot stays in force`
+        : `The import of ${file.name} failed (${failure}); the previous register snapshot stays in force`;
+    if (!cancelled && !declined && !(err instanceof FileProblem)) console.warn('Kontaktvern: register import failed', err);
+    return { ok: false, reason: cancelled ? 'cancelled' : declined ? 'declined' : 'failed', message, ...(reportId ? { reportId } : {}) };
   }
 }
 

@@ -1,0 +1,100 @@
+import { formatSnapshotDate } from '@/components/RegisterFreshness';
+import type { RegisterSnapshot } from '@/lib/db';
+import { t, uiLocale } from '@/lib/i18n';
+import type { ImportProgress } from '@/lib/register/import-job';
+import type { ImportResult } from './import-client';
+import { ImportReportView } from './ImportReportView';
+import { formatCount } from './register-rejections';
+
+/** "The previous register snapshot (28.11.2026) stays in force." */
+export function previousInForce(active: RegisterSnapshot | undefined): string {
+  return active ? t('previousStaysInForce', formatSnapshotDate(active.snapshotDate)) : t('noSnapshotInForce');
+}
+
+/** How an import ended: counts and report on success, a clear message (and what stays in force) otherwise. */
+export function ImportResultView({
+  id,
+  fileName,
+  result,
+  progress,
+  active,
+}: {
+  id: string;
+  fileName: string;
+  result: ImportResult;
+  progress: ImportProgress | null;
+  active: RegisterSnapshot | undefined;
+}) {
+  const locale = uiLocale();
+  const n = (x: number) => formatCount(x, locale);
+  if (result.type === 'busy') {
+    return (
+      <p class="notice warn" role="alert" data-testid={`${id}-result`} data-outcome="busy">
+        {t('importBusy')}
+      </p>
+    );
+  }
+  if (result.type === 'crashed') {
+    return (
+      <p class="notice bad" role="alert" data-testid={`${id}-result`} data-outcome="crashed">
+        {t('importCrashed', result.message)} {id === 'register' && previousInForce(active)}
+      </p>
+    );
+  }
+  const seconds = (result.elapsedMs / 1000).toFixed(1);
+  if (result.kind === 'register' && result.outcome.ok) {
+    const s = result.outcome.snapshot;
+    return (
+      <div class="notice ok" role="status" data-testid={`${id}-result`} data-outcome="ok">
+        <p>
+          <strong data-testid="register-imported-date">{t('registerImported', [fileName, formatSnapshotDate(s.snapshotDate)])}</strong>
+        </p>
+        <p>{t('registerImportCounts', [n(s.lines), n(s.accepted), n(s.duplicates), n(s.rejected), seconds])}</p>
+        {s.rejected > 0 && <ImportReportView id={id} reportId={result.outcome.reportId} />}
+      </div>
+    );
+  }
+  if (result.kind === 'opt-out' && result.outcome.ok) {
+    const o = result.outcome;
+    return (
+      <div class="notice ok" role="status" data-testid={`${id}-result`} data-outcome="ok">
+        <p>
+          <strong>{t('optOutImported', [fileName, n(o.added), n(o.already), n(o.duplicates), n(o.rejected)])}</strong>
+        </p>
+        <p class="muted">{t('importTook', seconds)}</p>
+        {o.rejected > 0 && <ImportReportView id={id} reportId={o.reportId} />}
+      </div>
+    );
+  }
+  const outcome = result.outcome;
+  if (outcome.ok) return null;
+  let text: string;
+  switch (outcome.reason) {
+    case 'empty':
+      text = t('importEmpty', fileName);
+      break;
+    case 'binary':
+      text = t('importBinary', fileName);
+      break;
+    case 'no-valid-numbers':
+      text = t('importNoValidNumbers', [fileName, n(progress?.rejected ?? 0)]);
+      break;
+    case 'cancelled':
+      text = t('importCancelled');
+      break;
+    case 'declined':
+      text = t('importDeclined');
+      break;
+    default:
+      text = t('importFailed', [fileName, outcome.message]);
+  }
+  return (
+    <div class="notice bad" role="alert" data-testid={`${id}-result`} data-outcome={outcome.reason}>
+      <p>
+        <strong>{text}</strong> {result.kind === 'register' && previousInForce(active)}
+      </p>
+      {result.kind === 'opt-out' && outcome.reason === 'cancelled' && <p>{outcome.message}</p>}
+      {outcome.reportId && <ImportReportView id={id} reportId={outcome.reportId} />}
+    </div>
+  );
+}
