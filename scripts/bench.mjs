@@ -18,6 +18,7 @@ import { writeResult } from './bench/common.mjs';
 
 const SECTIONS = {
   scan: () => import('./bench/scan.mjs'),
+  register: () => import('./bench/register.mjs'),
 };
 
 function parseArgs(argv) {
