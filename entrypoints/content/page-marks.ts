@@ -105,6 +105,15 @@ export class PageMarks {
   }
 
   setText(node: Text, matches: readonly PhoneMatch[]): void {
+    // A rescan that finds the same numbers keeps the marks it has (no flicker, no repaint).
+    const old = this.textMarks.get(node);
+    if (
+      old &&
+      old.length === matches.length &&
+      old.every((m, i) => m.e164 === matches[i]!.e164 && m.range.startContainer === node && m.range.startOffset === matches[i]!.start && m.range.endOffset === matches[i]!.end)
+    ) {
+      return;
+    }
     this.clearText(node);
     if (matches.length === 0) return;
     const marks: TextMark[] = [];

@@ -119,6 +119,7 @@ export class PageScanner {
     this.queued.clear();
     this.walker = null;
     this.sweep = null;
+    this.shadowSweep = null;
     this.fullSweep.clear();
     this.bigText = null;
     this.hiddenCandidates.clear();
@@ -129,15 +130,17 @@ export class PageScanner {
 
   /** Roots whose next scan checks every element (for shadow roots the hook could not announce). */
   private readonly fullSweep = new Set<Node>();
+  /** A sweep of every element for shadow roots only (no text is rescanned). */
+  private shadowSweep: { elements: NodeListOf<Element>; index: number } | null = null;
 
   /**
-   * Queues a sweep of every element under a root for open shadow roots: ones
-   * declared in HTML, or attached while their host was outside the document.
-   * Run at idle time after the first pass, and on subtrees added later.
+   * Looks at every element under a root for open shadow roots the main-world
+   * hook could not announce (declared in HTML, or attached while their host
+   * was outside the document). Run at idle time after the first pass.
    */
-  sweepForShadowRoots(root: Node): void {
-    this.fullSweep.add(root);
-    this.enqueue(root);
+  sweepForShadowRoots(root: Element | Document): void {
+    this.shadowSweep = { elements: root.querySelectorAll('*'), index: 0 };
+    this.onWork();
   }
 
   /** Rescans everything (used after the extension is switched back on). */
@@ -147,7 +150,7 @@ export class PageScanner {
   }
 
   get idle(): boolean {
-    return !this.fieldsChanged && this.queueHead >= this.queue.length && !this.walker && !this.bigText && !this.needsPrune && !this.needsVisibilityCheck;
+    return !this.fieldsChanged && !this.shadowSweep && this.queueHead >= this.queue.length && !this.walker && !this.bigText && !this.needsPrune && !this.needsVisibilityCheck;
   }
 
   enqueue(node: Node): void {
@@ -201,6 +204,17 @@ export class PageScanner {
       if (!node) this.walker = null;
       else this.scanText(node);
       return 1;
+    }
+    if (this.shadowSweep) {
+      const { elements } = this.shadowSweep;
+      const end = Math.min(elements.length, this.shadowSweep.index + SWEEP_BATCH);
+      for (let i = this.shadowSweep.index; i < end; i++) {
+        const shadow = elements[i]!.shadowRoot;
+        if (shadow && !this.observedRoots.has(shadow) && elements[i]!.localName !== 'kontaktvern-overlay') this.attachShadow(shadow);
+      }
+      this.shadowSweep.index = end;
+      if (end >= elements.length) this.shadowSweep = null;
+      return SWEEP_BATCH / 8;
     }
     if (this.sweep) {
       const { elements } = this.sweep;
