@@ -294,11 +294,14 @@ export class ContentController {
           },
         );
         if (result < 0) return;
+        const scanned = performance.now();
         if (this.scanner.hasUnverified) {
           if ((await runSliced(() => this.scanner.verifyStep(), sliceOptions)) < 0) return;
         }
+        const verified = performance.now();
         await this.statuses.flush();
         if (!this.alive()) return;
+        this.phases = { scanMs: Math.round(scanned - start), verifyMs: Math.round(verified - scanned), lookupMs: Math.round(performance.now() - verified) };
         this.marks.flushPaint();
         this.afterStatuses(start, false);
         if (!this.firstPassDone) {
@@ -317,6 +320,7 @@ export class ContentController {
   }
 
   private firstPassDone = false;
+  private phases: { scanMs: number; verifyMs: number; lookupMs: number } | Record<string, never> = {};
   /** Time spent waiting for the host between slices during the current pass (for the measure's detail). */
   private yieldedMs = 0;
   private slices = 0;
@@ -344,11 +348,14 @@ export class ContentController {
         blocked: counts.blocked,
         unique: counts.unique,
         uniqueBlocked: counts.uniqueBlocked,
-        // Of the pass's duration: how long the page had the thread between our slices, and how many slices.
+        // Of the pass's duration: how long the page had the thread between our slices, and how many slices;
+        // and its phases (walking and detecting, visibility check, waiting for the block list).
         yieldedMs: Math.round(this.yieldedMs),
         slices: this.slices + 1,
+        ...this.phases,
       },
     });
+    this.phases = {};
     this.report(counts.unique, counts.uniqueBlocked);
   }
 
