@@ -1,4 +1,4 @@
-import { findPhoneNumbers, mightContainPhone, parsePhoneInput, type PhoneMatch } from '@/lib/phone/detect';
+import { classifyLabel, findPhoneNumbers, mightContainPhone, parsePhoneInput, type PhoneMatch } from '@/lib/phone/detect';
 import { dialNumberOf, isDialHref } from '@/lib/dial-href';
 import { matchesInCore, textWindows, type TextWindow } from '@/lib/text-chunks';
 import type { PageMarks, PhoneField } from './page-marks';
@@ -388,14 +388,19 @@ export class PageScanner {
    */
   private withPageLabel(node: Text, matches: PhoneMatch[]): PhoneMatch[] {
     const first = matches[0]!;
-    if (node.data.slice(0, first.start).trim() !== '') return matches;
+    const data = node.data;
+    if (data.slice(0, first.start).trim() !== '') return matches;
     const label = labelForText(node);
     if (!label) return matches;
-    const prefix = `${label}: `;
-    const shift = prefix.length;
-    return findPhoneNumbers(prefix + node.data)
-      .filter((m) => m.start >= shift)
-      .map((m) => ({ start: m.start - shift, end: m.end - shift, e164: m.e164 }));
+    switch (classifyLabel(label)) {
+      case 'other':
+        return matches.slice(1);
+      case 'weak':
+        // After `Kunde`, `Sak`, `ID` only a bare digit run is an identifier (as in the detector).
+        return /^\d+$/.test(data.slice(first.start, first.end)) ? matches.slice(1) : matches;
+      default:
+        return matches;
+    }
   }
 
   /** Text nodes marked in this pass whose visibility is not yet confirmed. */

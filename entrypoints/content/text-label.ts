@@ -28,9 +28,24 @@ function columnHeaders(table: HTMLTableElement): string[] {
   return headers;
 }
 
+/** The table a cell belongs to, by its row and section (cheaper than a selector search). */
+function tableOfCell(cell: HTMLTableCellElement): HTMLTableElement | null {
+  const section = cell.parentElement?.parentElement;
+  if (!section) return null;
+  if (section instanceof HTMLTableElement) return section;
+  const table = section.parentElement;
+  return table instanceof HTMLTableElement ? table : null;
+}
+
 export function labelForText(node: Text): string | null {
   const parent = node.parentElement;
   if (!parent) return null;
+  // Fast path: the text sits directly in a body cell.
+  if (parent.localName === 'td') {
+    const table = tableOfCell(parent as HTMLTableCellElement);
+    const header = table ? columnHeaders(table)[(parent as HTMLTableCellElement).cellIndex] : undefined;
+    if (header) return header;
+  }
   const cell = parent.closest('td, th');
   if (cell instanceof HTMLTableCellElement && cell.localName === 'td') {
     const table = cell.closest('table');

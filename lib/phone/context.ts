@@ -441,3 +441,21 @@ export function amountAfter(text: string, pos: number): boolean {
   if (c < 128 && !isAsciiLetter(c) && c !== 0x2c && c !== 0x2e && c !== 0x25 && c !== 0x24) return false;
   return AMOUNT_AFTER.test(text.slice(pos, pos + 16));
 }
+
+const labelKinds = new Map<string, Label>();
+
+/**
+ * How a label shown by the page next to a value (a column header, a label
+ * element) reads to the detector: `Telefon` → phone, `Kundenr.` → other,
+ * `Kunde` → weak, `Navn` → none. Cached: pages repeat their labels.
+ */
+export function classifyLabel(label: string): Label {
+  let kind = labelKinds.get(label);
+  if (kind === undefined) {
+    const text = `${label}: `;
+    kind = labelBefore(text, text.length);
+    if (labelKinds.size > 500) labelKinds.clear();
+    labelKinds.set(label, kind);
+  }
+  return kind;
+}

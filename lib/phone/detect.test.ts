@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  classifyLabel,
   findPhoneNumbers,
   formatInternational,
   formatNational,
@@ -679,5 +680,21 @@ describe('mightContainPhone', () => {
 
   it('is true whenever findPhoneNumbers finds something', () => {
     for (const [text, expected] of CASES) if (expected.length > 0) expect(mightContainPhone(text)).toBe(true);
+  });
+});
+
+describe('classifyLabel (labels the page shows next to a value)', () => {
+  it.each([
+    ['Telefon', 'phone'],
+    ['Mobil', 'phone'],
+    ['Kundenr.', 'other'],
+    ['Ordrenr.', 'other'],
+    ['Org.nr.', 'other'],
+    ['Beløp', 'other'],
+    ['Kunde', 'weak'],
+    ['Navn', 'none'],
+    ['Sist kontaktet', 'none'],
+  ] as const)('%s → %s', (label, kind) => {
+    expect(classifyLabel(label)).toBe(kind);
   });
 });

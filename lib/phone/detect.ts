@@ -36,6 +36,7 @@ import { amountAfter, isGluedAfter, isGluedBefore, labelBefore, type Label } fro
 import { isNorwegianShortServiceNumber, isValidNorwegianNational, looksLikeCompactDate } from './norway';
 
 export { formatInternational, formatNational } from './format';
+export { classifyLabel } from './context';
 export type { CountryCode };
 
 export interface PhoneMatch {
