@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { blockSummary } from '@/components/block-status';
+import { BlockSummaryLines } from '@/components/BlockSummaryLines';
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import type { CardBlockKind, RegisterState } from '@/lib/messages';
@@ -100,12 +101,7 @@ export function NumberCard({
       {summary && (
         <div class="status blocked" role="status">
           <p class="status-title">{t('cardBlocked')}</p>
-          <p>
-            <strong>{summary.source}</strong>{summary.reason && ` — ${summary.reason}`}
-          </p>
-          <p class="muted">
-            {summary.since} · {summary.scope}
-          </p>
+          <BlockSummaryLines summary={summary} />
         </div>
       )}
       {warning && (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { blockSummary } from '@/components/block-status';
+import { BlockSummaryLines } from '@/components/BlockSummaryLines';
 import { t } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
 import { NumberCard, type CardActions } from './NumberCard';
@@ -58,14 +59,7 @@ function Alert({ alert, onClose }: { alert: OverlayAlert; onClose: () => void })
       <h2>{alertTitle(alert)}</h2>
       {alert.kind === 'no-number' && <p class="muted">{t('alertNoNumberDetail', (alert.text ?? '').slice(0, 80))}</p>}
       {summary && (
-        <>
-          <p>
-            <strong>{summary.source}</strong>{summary.reason && ` — ${summary.reason}`}
-          </p>
-          <p class="muted">
-            {summary.since} · {summary.scope}
-          </p>
-        </>
+        <BlockSummaryLines summary={summary} />
       )}
       <button type="button" class="close" aria-label={t('actionClose')} title={t('actionClose')} onClick={(e) => e.isTrusted && onClose()}>
         ×
