@@ -436,7 +436,9 @@ export class ContentController {
     };
     for (const marks of this.marks.textMarks.values()) marks.forEach(add);
     this.marks.linkMarks.forEach(add);
-    return all.sort((a, b) => a.top - b.top || a.left - b.left).map((x) => x.mark);
+    all.sort((a, b) => a.top - b.top || a.left - b.left);
+    // A number and its "Ring" link on the same row are one stop, not two.
+    return all.filter((x, i) => i === 0 || x.mark.e164 !== all[i - 1]!.mark.e164 || Math.abs(x.top - all[i - 1]!.top) > 4).map((x) => x.mark);
   }
 
   private openNextBlocked(): void {
