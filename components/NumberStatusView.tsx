@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { blockSummary } from '@/components/block-status';
+import { BlockSummaryLines } from '@/components/BlockSummaryLines';
 import { t } from '@/lib/i18n';
 import { type Envelope, type NumberStatus, PageRequest, type Response } from '@/lib/messages';
 import { formatInternational, formatNational } from '@/lib/phone/detect';
@@ -35,12 +36,7 @@ export function NumberStatusView({ e164, revision }: { e164: string; revision: n
           <p>
             <strong>{t('cardBlocked')}</strong>
           </p>
-          <p>
-            {summary.source}{summary.reason && ` — ${summary.reason}`}
-          </p>
-          <p class="muted">
-            {summary.since} · {summary.scope}
-          </p>
+          <BlockSummaryLines summary={summary} />
         </div>
       )}
     </div>

@@ -142,7 +142,3 @@ export function parseEnvelope(message: unknown): Envelope | null {
       return null;
   }
 }
-
-export function isContentRequest(type: RequestType): boolean {
-  return (Object.values(ContentRequest) as string[]).includes(type);
-}

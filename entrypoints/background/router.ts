@@ -16,6 +16,8 @@ import type { TabCounts } from './tab-counts';
 
 type Sender = Browser.runtime.MessageSender;
 
+const CONTENT_REQUESTS: ReadonlySet<string> = new Set(Object.values(ContentRequest));
+
 function isExtensionPage(sender: Sender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
@@ -70,7 +72,7 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
     const envelope = parseEnvelope(message);
     if (!envelope) return undefined;
     const fromPage = isExtensionPage(sender);
-    const isContent = (Object.values(ContentRequest) as string[]).includes(envelope.type);
+    const isContent = CONTENT_REQUESTS.has(envelope.type);
     if (!isContent && !fromPage) return undefined; // content scripts may not use page requests
     if (isContent && !sender.tab) return undefined;
     const handler = handlers[envelope.type] as (payload: unknown, sender: Sender) => Promise<unknown>;

@@ -3,20 +3,8 @@ import { notifyBlocklistChanged } from '@/components/notify-background';
 import { parseNumberLines, type LineRejection } from '@/lib/blocklist/parse-lines';
 import { blockNumbers } from '@/lib/blocklist/store';
 import { getDb } from '@/lib/db';
-import { t, type MessageKey } from '@/lib/i18n';
-
-const REJECTION_KEYS: Record<LineRejection, MessageKey> = {
-  empty: 'rejectEmpty',
-  'too-short': 'rejectTooShort',
-  'too-long': 'rejectTooLong',
-  'not-a-number': 'rejectNotANumber',
-  invalid: 'rejectInvalid',
-  'service-number': 'rejectServiceNumber',
-};
-
-export function rejectionText(reason: LineRejection): string {
-  return t(REJECTION_KEYS[reason]);
-}
+import { rejectionText } from '@/components/rejection-text';
+import { t } from '@/lib/i18n';
 
 type Outcome =
   | { kind: 'ok'; added: number; already: number; duplicates: number; invalid: { line: number; text: string; reason: LineRejection }[] }

@@ -8,7 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatNational, parsePhoneInput } from '@/lib/phone/detect';
 import { auditActionLabel } from './AuditTrail';
-import { rejectionText } from './AddNumbersForm';
+import { rejectionText } from '@/components/rejection-text';
 import { RegisterSearchHit, useRegisterHit } from './RegisterSearchHit';
 
 const PAGE = 50;

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db';
 import { t, uiLocale } from '@/lib/i18n';
 import { type ExportFilter, ROWS_PER_PART, auditCsv, blockListCsv, blockListCsvRowCount, exportFileName } from '@/lib/blocklist/export-csv';
 import { osloDate } from '@/lib/register/freshness';
-import { formatCount } from './register-rejections';
+import { formatCount } from './format-count';
 
 type Running = { what: 'blocklist' | 'audit'; rows: number; total: number | null };
 

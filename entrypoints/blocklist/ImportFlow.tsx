@@ -14,7 +14,7 @@ import { ImportPreview } from './ImportPreview';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportResultView } from './ImportResultView';
 import { InterruptedNotice } from './InterruptedImports';
-import { formatCount } from './register-rejections';
+import { formatCount } from './format-count';
 
 interface Confirm {
   summary: CommitSummary;

@@ -1,7 +1,7 @@
 import { t, uiLocale } from '@/lib/i18n';
 import type { ImportProgress } from '@/lib/register/import-job';
 import { progressFigures } from '@/lib/register/progress-rate';
-import { formatCount } from './register-rejections';
+import { formatCount } from './format-count';
 
 function secondsText(seconds: number): string {
   if (seconds < 60) return t('secondsLeft', String(Math.max(1, Math.ceil(seconds))));

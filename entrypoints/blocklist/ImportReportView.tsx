@@ -5,7 +5,8 @@ import { t, uiLocale } from '@/lib/i18n';
 import { BOM, exportFileName } from '@/lib/blocklist/export-csv';
 import { reportToCsv } from '@/lib/register/import-job';
 import { osloDate } from '@/lib/register/freshness';
-import { formatCount, importRejectionText } from './register-rejections';
+import { importRejectionText } from '@/components/rejection-text';
+import { formatCount } from './format-count';
 
 /** Rejected lines listed on the page; the downloadable report has up to 10,000. */
 export const LISTED_REJECTIONS = 50;

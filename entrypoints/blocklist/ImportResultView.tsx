@@ -4,7 +4,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import type { ImportProgress } from '@/lib/register/import-job';
 import type { ImportResult } from './import-client';
 import { ImportReportView } from './ImportReportView';
-import { formatCount } from './register-rejections';
+import { formatCount } from './format-count';
 
 /** "The previous register snapshot (28.11.2026) stays in force." */
 export function previousInForce(active: RegisterSnapshot | undefined): string {

@@ -3,7 +3,7 @@ import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatSnapshotDate } from '@/components/RegisterFreshness';
 import { ImportFlow } from './ImportFlow';
-import { formatCount } from './register-rejections';
+import { formatCount } from './format-count';
 
 /** Import a Reservasjonsregisteret delivery: it replaces the snapshot in force as a whole. */
 export function RegisterImport({ agent, active, onChanged }: { agent: string; active: RegisterSnapshot | undefined; onChanged: () => void }) {

@@ -133,9 +133,9 @@ export class DialGuard {
           this.passThrough.delete(target);
           return;
         }
-        const fields = fieldsForButton(target);
-        const numbers = fields.flatMap(numbersInField);
-        const anchor = fields.find((f) => numbersInField(f).some((n) => this.statuses.isBlocked(n))) ?? target;
+        const perField = fieldsForButton(target).map((field) => ({ field, numbers: numbersInField(field) }));
+        const numbers = perField.flatMap((f) => f.numbers);
+        const anchor = perField.find((f) => f.numbers.some((n) => this.statuses.isBlocked(n)))?.field ?? target;
         this.guard(e, anchor, numbers, () => (target as HTMLElement).click());
         return;
       }

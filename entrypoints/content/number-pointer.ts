@@ -79,6 +79,8 @@ export class NumberPointer {
 
   private onMove(e: PointerEvent): void {
     if (!e.isTrusted || e.pointerType === 'touch') return;
+    // Pages without marks pay nothing for pointer moves.
+    if (this.marks.textMarks.size === 0 && this.marks.linkMarks.size === 0) return;
     const path = e.composedPath();
     if (this.isOverlay(path[0] ?? window)) return;
     this.lastEvent = { x: e.clientX, y: e.clientY, path };
@@ -97,7 +99,6 @@ export class NumberPointer {
     this.lastMove = performance.now();
     const ev = this.lastEvent;
     if (!ev) return;
-    if (this.marks.textMarks.size === 0 && this.marks.linkMarks.size === 0) return;
     const mark = this.markAt(ev.x, ev.y, ev.path);
     if (mark === this.hovered) return;
     this.hovered = mark;

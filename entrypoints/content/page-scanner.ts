@@ -1,5 +1,6 @@
 import { classifyLabel, findPhoneNumbers, mightContainPhone, parsePhoneInput, type PhoneMatch } from '@/lib/phone/detect';
-import { dialNumberOf, isDialHref } from '@/lib/dial-href';
+import { isDialHref } from '@/lib/dial-href';
+import { numberOfDialHref } from '@/lib/phone/first-number';
 import { matchesInCore, textWindows, type TextWindow } from '@/lib/text-chunks';
 import type { PageMarks, PhoneField } from './page-marks';
 import { labelForText } from './text-label';
@@ -66,11 +67,7 @@ export function numbersInField(field: PhoneField): string[] {
 /** The number a dial link calls, in E.164, or null. */
 export function numberOfLink(link: Element): string | null {
   const href = link.getAttribute('href');
-  if (!href || !isDialHref(href)) return null;
-  const raw = dialNumberOf(href);
-  if (!raw) return null;
-  const parsed = parsePhoneInput(raw);
-  return parsed.ok ? parsed.e164 : null;
+  return href && isDialHref(href) ? numberOfDialHref(href) : null;
 }
 
 interface BigText {
@@ -141,12 +138,6 @@ export class PageScanner {
   sweepForShadowRoots(root: Element | Document): void {
     this.shadowSweep = { elements: root.querySelectorAll('*'), index: 0 };
     this.onWork();
-  }
-
-  /** Rescans everything (used after the extension is switched back on). */
-  rescanAll(root: Document): void {
-    this.enqueue(root.documentElement ?? root);
-    for (const shadow of this.observedRoots) this.enqueue(shadow);
   }
 
   get idle(): boolean {

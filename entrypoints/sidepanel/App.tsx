@@ -5,7 +5,7 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { parsePhoneInput } from '@/lib/phone/detect';
-import { rejectionText } from '../blocklist/AddNumbersForm';
+import { rejectionText } from '@/components/rejection-text';
 
 interface CurrentNumber {
   e164: string;

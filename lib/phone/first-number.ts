@@ -11,11 +11,13 @@ export function numberFromSelectionOrLink(selection: string | undefined, linkUrl
     if (whole.ok) return whole.e164;
     return findPhoneNumbers(selection)[0]?.e164 ?? null;
   }
-  if (linkUrl) {
-    const raw = dialNumberOf(linkUrl);
-    if (!raw) return null;
-    const parsed = parsePhoneInput(raw);
-    return parsed.ok ? parsed.e164 : null;
-  }
-  return null;
+  return linkUrl ? numberOfDialHref(linkUrl) : null;
+}
+
+/** The number a `tel:`/`callto:`/`sip:` link dials, in E.164, or null. */
+export function numberOfDialHref(href: string): string | null {
+  const raw = dialNumberOf(href);
+  if (!raw) return null;
+  const parsed = parsePhoneInput(raw);
+  return parsed.ok ? parsed.e164 : null;
 }
