@@ -9,11 +9,20 @@ export interface Settings {
    * "unverified" (amber) instead of "not blocked".
    */
   markUnverifiedWhenStale: boolean;
+  /** The campaign the agent works on now (side panel remembers it), or null. */
+  activeCampaignId: string | null;
+  /** The call centre (processor) as named in access reports. */
+  processorName: string;
+  /** Whom a person contacts about their data (processor side). */
+  processorContact: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   agentName: '',
   markUnverifiedWhenStale: false,
+  activeCampaignId: null,
+  processorName: '',
+  processorContact: '',
 };
 
 export async function getSetting<K extends keyof Settings>(db: KontaktvernDb, key: K): Promise<Settings[K]> {
