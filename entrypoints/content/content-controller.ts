@@ -286,6 +286,7 @@ export class ContentController {
           () => this.scanner.step(),
           sliceOptions,
           () => {
+            this.statuses.sendAhead();
             const now = performance.now();
             if (this.marks.hasPendingPaint && now - lastPaint > PAINT_INTERVAL_MS) {
               this.marks.flushPaint();

@@ -37,6 +37,18 @@ export class NumberStatuses {
     return this.pending.size > 0;
   }
 
+  /**
+   * Sends what is pending now unless a lookup is already on its way, without
+   * waiting: a long pass asks the background while it goes on scanning, so its
+   * final flush waits only for the last few numbers.
+   */
+  sendAhead(): void {
+    if (this.inFlight || this.pending.size === 0) return;
+    this.flush().catch(() => {
+      // The final flush of the pass reports errors; numbers of a failed early batch are asked again there.
+    });
+  }
+
   /** Sends one lookup for everything pending; resolves when statuses are known. */
   async flush(): Promise<void> {
     while (this.inFlight) await this.inFlight;
@@ -46,6 +58,10 @@ export class NumberStatuses {
     this.inFlight = this.lookup(numbers)
       .then((statuses) => {
         for (const s of statuses) this.known.set(s.e164, s);
+      })
+      .catch((error: unknown) => {
+        for (const n of numbers) if (!this.known.has(n)) this.pending.add(n);
+        throw error;
       })
       .finally(() => {
         this.inFlight = undefined;

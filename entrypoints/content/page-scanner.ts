@@ -37,6 +37,10 @@ const STEP_UNITS = 64;
 const ELEMENTS_OF_INTEREST = 'a[href], area[href], input, textarea';
 /** Elements checked per sweep unit. */
 const SWEEP_BATCH = 256;
+/** Text nodes read per batch: one Range.toString() copies all their text at once. */
+const TEXT_BATCH = 256;
+/** A batch stops growing at this many characters. */
+const TEXT_BATCH_CHARS = 64 * 1024;
 /** Text nodes larger than this are scanned a window at a time. */
 const WINDOW_CORE = 32 * 1024;
 const WINDOW_MARGIN = 64;
@@ -191,10 +195,8 @@ export class PageScanner {
       return STEP_UNITS;
     }
     if (this.walker) {
-      const node = this.walker.nextNode() as Text | null;
-      if (!node) this.walker = null;
-      else this.scanText(node);
-      return 1;
+      this.scanTextBatch(this.walker);
+      return STEP_UNITS / 2;
     }
     if (this.shadowSweep) {
       const { elements } = this.shadowSweep;
@@ -315,6 +317,57 @@ export class PageScanner {
     this.marks.setField(field, numbersInField(field));
   }
 
+  private readonly batchNodes: Text[] = [];
+  private batchRange: Range | null = null;
+
+  /**
+   * Reads the next run of text nodes. Reading each node's text from the content
+   * script's world costs a string copy per node; one Range over the run copies
+   * all of it in one call, and each node's text is then a slice of that string.
+   * Only the nodes' lengths are read one by one.
+   */
+  private scanTextBatch(walker: TreeWalker): void {
+    const nodes = this.batchNodes;
+    nodes.length = 0;
+    let chars = 0;
+    let big: Text | null = null;
+    while (nodes.length < TEXT_BATCH && chars < TEXT_BATCH_CHARS) {
+      const node = walker.nextNode() as Text | null;
+      if (!node) {
+        this.walker = null;
+        break;
+      }
+      const length = node.length;
+      if (length > WINDOW_CORE) {
+        big = node;
+        break;
+      }
+      nodes.push(node);
+      chars += length;
+    }
+    if (nodes.length > 0) {
+      const range = (this.batchRange ??= new Range());
+      const first = nodes[0]!;
+      const last = nodes[nodes.length - 1]!;
+      range.setStart(first, 0);
+      range.setEnd(last, last.length);
+      const text = range.toString();
+      if (text.length === chars) {
+        let offset = 0;
+        for (const node of nodes) {
+          const end = offset + node.length;
+          this.scanTextData(node, end - offset < MIN_NUMBER_CHARS ? '' : text.slice(offset, end));
+          offset = end;
+        }
+      } else {
+        // The page changed the text between our reads (or the run held something unusual): read node by node.
+        for (const node of nodes) this.scanText(node);
+      }
+      range.collapse();
+    }
+    if (big) this.scanText(big);
+  }
+
   private scanText(node: Text): void {
     // Most text nodes (whitespace between tags, short labels) are too short to hold a number:
     // their length is read without copying their text.
@@ -329,19 +382,24 @@ export class PageScanner {
       this.bigText = { node, windows: textWindows(data, WINDOW_CORE, WINDOW_MARGIN), found: [] };
       return;
     }
-    if (!mightContainPhone(data)) {
+    this.scanTextData(node, data);
+  }
+
+  /** Scans one text node whose text was already read ('' when too short to hold a number). */
+  private scanTextData(node: Text, data: string): void {
+    if (data.length < MIN_NUMBER_CHARS || !mightContainPhone(data)) {
       if (this.marks.textMarks.size > 0 && this.marks.textMarks.has(node)) this.marks.clearText(node);
       this.hiddenCandidates.delete(node);
       return;
     }
-    // Direct children of script, style, textarea… are skipped cheaply; deeper skipped
-    // ancestors (code > span) are looked for only when a number was found.
-    const parent = node.parentElement;
-    if (parent && SKIP_TAGS.has(parent.tagName)) return;
     const found = findPhoneNumbers(data);
-    if (found.length > 0 && parent?.closest(SKIP_ANCESTORS)) {
-      this.marks.clearText(node);
-      return;
+    // Skipped ancestors (script, style, textarea, code > span…) are looked for only when a number was found.
+    if (found.length > 0) {
+      const parent = node.parentElement;
+      if (parent && (SKIP_TAGS.has(parent.tagName) || parent.closest(SKIP_ANCESTORS))) {
+        this.marks.clearText(node);
+        return;
+      }
     }
     this.place(node, found);
   }
