@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallLog, KontaktvernDb } from '../db';
+import { exportLogsJson } from './log-export';
+import { mergeLogs, parseLogExport } from './merge';
+import { DAY, NOW, openTestDb, testCampaign } from './test-fixtures';
+
+function log(o: Partial<CallLog> = {}): CallLog {
+  return {
+    id: 'log-1',
+    e164: '+4741234567',
+    campaignId: 'campaign-1',
+    clientId: 'client-1',
+    agent: 'Kari',
+    outcomeId: 'o-sale',
+    outcomeKind: 'sale',
+    outcomeLabel: '',
+    amountOre: 10_000,
+    note: 'Vil ha kort',
+    at: NOW,
+    createdAt: NOW,
+    updatedAt: NOW,
+    anonymisedAt: null,
+    ...o,
+  };
+}
+
+function anonymised(o: Partial<CallLog> = {}): CallLog {
+  return log({ e164: null, note: '', anonymisedAt: NOW + 1_000, updatedAt: NOW + 1_000, ...o });
+}
+
+function file(logs: unknown[], over: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format: 'kontaktvern-call-logs', version: 1, exportedAt: NOW, exportedBy: 'Kari', logs, ...over });
+}
+
+describe('parseLogExport', () => {
+  it('reads an export, with or without BOM', () => {
+    const text = JSON.stringify(exportLogsJson([log(), anonymised({ id: 'log-2' })], { exportedAt: NOW, exportedBy: 'Kari' }));
+    const r = parseLogExport(`\uFEFF${text}`);
+    expect(r).toEqual({ ok: true, logs: [log(), anonymised({ id: 'log-2' })], exportedAt: NOW, exportedBy: 'Kari' });
+  });
+
+  it.each([
+    ['', 'not-json'],
+    ['{"format":', 'not-json'],
+    ['[]', 'not-a-kontaktvern-export'],
+    ['null', 'not-a-kontaktvern-export'],
+    [JSON.stringify({ format: 'kontaktvern-access-report', version: 1, logs: [] }), 'not-a-kontaktvern-export'],
+    [JSON.stringify({ format: 'kontaktvern-call-logs', logs: [] }), 'not-a-kontaktvern-export'],
+    [JSON.stringify({ format: 'kontaktvern-call-logs', version: 1 }), 'not-a-kontaktvern-export'],
+    [JSON.stringify({ format: 'kontaktvern-call-logs', version: 0, logs: [] }), 'not-a-kontaktvern-export'],
+  ])('refuses %s as %s', (text, problem) => {
+    expect(parseLogExport(text)).toEqual({ ok: false, problem });
+  });
+
+  it('says when a newer version wrote the file', () => {
+    expect(parseLogExport(file([], { version: 2 }))).toEqual({ ok: false, problem: 'newer-version', version: 2 });
+  });
+
+  it.each([
+    [{ id: '' }, 'id'],
+    [{ id: 7 }, 'id'],
+    [{ e164: '41234567' }, 'e164'],
+    [{ e164: null }, 'e164'], // not anonymised, so the number is required
+    [{ campaignId: undefined }, 'campaignId'],
+    [{ clientId: 'x'.repeat(101) }, 'clientId'],
+    [{ agent: '' }, 'agent'],
+    [{ agent: ' Kari' }, 'agent'],
+    [{ outcomeId: null }, 'outcomeId'],
+    [{ outcomeKind: 'maybe' }, 'outcomeKind'],
+    [{ outcomeLabel: 5 }, 'outcomeLabel'],
+    [{ amountOre: -5 }, 'amountOre'],
+    [{ amountOre: 1.5 }, 'amountOre'],
+    [{ amountOre: '100' }, 'amountOre'],
+    [{ outcomeKind: 'no-answer', amountOre: 100 }, 'amountOre'],
+    [{ note: 'x'.repeat(501) }, 'note'],
+    [{ note: null }, 'note'],
+    [{ at: -1 }, 'at'],
+    [{ at: '2026-11-28' }, 'at'],
+    [{ createdAt: Number.NaN }, 'createdAt'],
+    [{ updatedAt: null }, 'updatedAt'],
+    [{ anonymisedAt: 'yes' }, 'anonymisedAt'],
+    // An anonymised record must hold neither number nor note.
+    [{ anonymisedAt: NOW, e164: '+4741234567', note: '' }, 'e164'],
+    [{ anonymisedAt: NOW, e164: null, note: 'left behind' }, 'note'],
+  ])('checks every record fully: %o is bad in %s', (over, field) => {
+    const r = parseLogExport(file([log({ id: 'ok' }), { ...log(), ...over }]));
+    expect(r).toEqual({ ok: false, problem: 'invalid-record', index: 1, field, path: `logs[1].${field}` });
+  });
+
+  it('names a record that is not an object', () => {
+    expect(parseLogExport(file([log(), 'x']))).toEqual({ ok: false, problem: 'invalid-record', index: 1, field: '', path: 'logs[1]' });
+  });
+
+  it('drops fields a CallLog does not have', () => {
+    const r = parseLogExport(file([{ ...log(), hash: 'abc' }]));
+    expect(r.ok && r.logs[0]).toEqual(log());
+  });
+});
+
+describe('mergeLogs', () => {
+  let db: KontaktvernDb;
+  beforeEach(async () => {
+    db = await openTestDb();
+    await db.campaigns.add(testCampaign({ logRetentionDays: 90 }));
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('adds new records, skips identical ones, and adds a file once when merged twice', async () => {
+    await db.callLogs.add(log({ id: 'same' }));
+    const incoming = [log({ id: 'same' }), log({ id: 'new-1' }), log({ id: 'new-2', e164: '+4799999999' })];
+    const first = await mergeLogs(db, incoming, NOW);
+    expect(first).toMatchObject({ added: 2, duplicates: 1, conflicts: [], unknownCampaigns: [] });
+    const second = await mergeLogs(db, incoming, NOW);
+    expect(second).toMatchObject({ added: 0, duplicates: 3, conflicts: [] });
+    expect(await db.callLogs.count()).toBe(3);
+  });
+
+  it('keeps the local record on a conflict and reports the differing fields', async () => {
+    await db.callLogs.add(log({ note: 'local' }));
+    const r = await mergeLogs(db, [log({ note: 'theirs', amountOre: 20_000 })], NOW);
+    expect(r.conflicts).toEqual([{ id: 'log-1', fields: ['amountOre', 'note'], resolution: 'kept-local' }]);
+    expect((await db.callLogs.get('log-1'))?.note).toBe('local');
+  });
+
+  it('takes an incoming anonymised record over a local one that still has the number, and audits it without the number', async () => {
+    await db.callLogs.add(log());
+    const r = await mergeLogs(db, [anonymised()], NOW, 'Team lead');
+    expect(r.conflicts).toEqual([{ id: 'log-1', fields: ['e164', 'note', 'updatedAt', 'anonymisedAt'], resolution: 'took-anonymised' }]);
+    expect(await db.callLogs.get('log-1')).toEqual(anonymised());
+    const events = await db.audit.toArray();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'anonymise', actor: 'Team lead', detail: { scope: 'merge', id: null, count: 1 } });
+    expect(events[0]?.e164).toBeUndefined();
+    expect(JSON.stringify(events)).not.toContain('41234567');
+    // Merging the same file again changes nothing.
+    expect(await mergeLogs(db, [anonymised()], NOW)).toMatchObject({ added: 0, duplicates: 1, conflicts: [] });
+  });
+
+  it('never puts a number or note back into a locally anonymised record', async () => {
+    await db.callLogs.add(anonymised());
+    const r = await mergeLogs(db, [log()], NOW);
+    expect(r.added).toBe(0);
+    expect(r.conflicts).toEqual([{ id: 'log-1', fields: ['e164', 'note', 'updatedAt', 'anonymisedAt'], resolution: 'kept-anonymised' }]);
+    expect(await db.callLogs.get('log-1')).toEqual(anonymised());
+    expect(await db.callLogs.where('e164').equals('+4741234567').count()).toBe(0);
+  });
+
+  it('keeps the first of two records with the same id in one file', async () => {
+    const r = await mergeLogs(db, [log({ note: 'first' }), log({ note: 'second' }), log({ note: 'first' })], NOW);
+    expect(r).toMatchObject({ added: 1, duplicates: 1, conflicts: [{ id: 'log-1', fields: ['note'], resolution: 'kept-local' }] });
+    expect((await db.callLogs.get('log-1'))?.note).toBe('first');
+  });
+
+  it('applies retention to what it adds, in the same transaction', async () => {
+    const old = log({ id: 'old', at: NOW - 91 * DAY, createdAt: NOW - 91 * DAY, updatedAt: NOW - 91 * DAY });
+    const r = await mergeLogs(db, [old, log({ id: 'fresh' })], NOW);
+    expect(r.added).toBe(2);
+    expect(r.retention).toEqual([{ campaignId: 'campaign-1', count: 1 }]);
+    expect(await db.callLogs.get('old')).toMatchObject({ e164: null, note: '', anonymisedAt: NOW, amountOre: 10_000, agent: 'Kari' });
+    expect((await db.callLogs.get('fresh'))?.e164).toBe('+4741234567');
+    // Merging the old record again does not bring the number back.
+    const again = await mergeLogs(db, [old], NOW + 1);
+    expect(again.conflicts[0]?.resolution).toBe('kept-anonymised');
+    expect((await db.callLogs.get('old'))?.e164).toBeNull();
+  });
+
+  it('reports campaigns it does not know', async () => {
+    const r = await mergeLogs(db, [log({ id: 'x', campaignId: 'elsewhere' })], NOW);
+    expect(r.unknownCampaigns).toEqual(['elsewhere']);
+  });
+
+  it('refuses invalid records and merges nothing', async () => {
+    await expect(mergeLogs(db, [log({ id: 'a' }), { ...log({ id: 'b' }), e164: 'nope' }], NOW)).rejects.toMatchObject({ code: 'invalid-record', message: 'logs[1].e164' });
+    expect(await db.callLogs.count()).toBe(0);
+  });
+});

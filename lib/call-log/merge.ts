@@ -1,0 +1,112 @@
+/**
+ * Merging call logs exported on another machine (a team lead collecting the
+ * agents' logs). One transaction; idempotent: merging a file twice adds its
+ * records once.
+ *
+ * Per record, by id:
+ * - unknown here → added;
+ * - identical here → duplicate, skipped;
+ * - different here → conflict, reported with the differing fields, and
+ *   resolved so that anonymisation is never undone:
+ *   - incoming anonymised, local not → the incoming (anonymised) record replaces the local one ('took-anonymised');
+ *   - local anonymised → local kept; a number or note is never put back ('kept-anonymised');
+ *   - otherwise → local kept ('kept-local').
+ * After adding, the retention rules run in the same transaction (runRetention),
+ * so records that are already past their campaign's retention never stay with
+ * their number.
+ *
+ * Limitation: a record this machine never had cannot be recognised as erased
+ * (no trace of an erased number is kept, by design). Erasure requests must be
+ * carried out on every machine holding logs, and old export files deleted.
+ */
+import type { AuditEvent, CallLog, KontaktvernDb } from '../db';
+import { newId } from '../db';
+import { type RetentionResult, runRetention } from '../rights/anonymise';
+import { CallLogError } from './call-log-error';
+import { checkCallLogRecord, differingFields } from './call-log-record';
+
+export { parseLogExport, type ParseLogExportResult } from './parse-log-export';
+
+export interface MergeConflict {
+  id: string;
+  /** The CallLog fields in which the local and the incoming record differ. */
+  fields: (keyof CallLog)[];
+  resolution: 'kept-local' | 'kept-anonymised' | 'took-anonymised';
+}
+
+export interface MergeResult {
+  added: number;
+  duplicates: number;
+  conflicts: MergeConflict[];
+  /** Campaign ids of added records that are not set up on this machine (their retention cannot be applied here). */
+  unknownCampaigns: string[];
+  /** The retention run that followed the merge (same transaction). */
+  retention: RetentionResult[];
+}
+
+/**
+ * Merges logs (as returned by parseLogExport) into the database. Every record
+ * is validated again; an invalid one throws CallLogError('invalid-record')
+ * and nothing is merged. Taking anonymised copies writes one 'anonymise'
+ * audit event (scope 'merge', count, no number).
+ */
+export async function mergeLogs(db: KontaktvernDb, logs: readonly CallLog[], now: number = Date.now(), actor = 'system'): Promise<MergeResult> {
+  const incoming: CallLog[] = [];
+  logs.forEach((value, index) => {
+    const check = checkCallLogRecord(value);
+    if (!check.ok) throw new CallLogError('invalid-record', `logs[${index}]${check.field ? `.${check.field}` : ''}`);
+    incoming.push(check.log);
+  });
+  return db.transaction('rw', [db.callLogs, db.campaigns, db.audit, db.importReports], async () => {
+    const stored = await db.callLogs.bulkGet(incoming.map((l) => l.id));
+    const local = new Map<string, CallLog>();
+    for (const l of stored) if (l) local.set(l.id, l);
+    const toWrite = new Map<string, CallLog>();
+    const conflicts: MergeConflict[] = [];
+    let added = 0;
+    let duplicates = 0;
+    let tookAnonymised = 0;
+    for (const log of incoming) {
+      const mine = local.get(log.id);
+      if (!mine) {
+        local.set(log.id, log);
+        toWrite.set(log.id, log);
+        added++;
+        continue;
+      }
+      const fields = differingFields(mine, log);
+      if (fields.length === 0) {
+        duplicates++;
+        continue;
+      }
+      const mineAnonymised = mine.anonymisedAt !== null;
+      const theirsAnonymised = log.anonymisedAt !== null;
+      if (theirsAnonymised && !mineAnonymised) {
+        local.set(log.id, log);
+        toWrite.set(log.id, log);
+        tookAnonymised++;
+        conflicts.push({ id: log.id, fields, resolution: 'took-anonymised' });
+      } else {
+        conflicts.push({ id: log.id, fields, resolution: mineAnonymised ? 'kept-anonymised' : 'kept-local' });
+      }
+    }
+    if (toWrite.size) await db.callLogs.bulkPut([...toWrite.values()]);
+    if (tookAnonymised > 0) {
+      const event: AuditEvent = {
+        id: newId(),
+        at: now,
+        actor,
+        action: 'anonymise',
+        reason: 'Anonymised copies taken from a merged file',
+        detail: { scope: 'merge', id: null, count: tookAnonymised },
+      };
+      await db.audit.add(event);
+    }
+    const addedCampaigns = new Set<string>();
+    for (const log of toWrite.values()) addedCampaigns.add(log.campaignId);
+    const known = new Set((await db.campaigns.bulkGet([...addedCampaigns])).flatMap((c) => (c ? [c.id] : [])));
+    const unknownCampaigns = [...addedCampaigns].filter((id) => !known.has(id)).sort();
+    const retention = await runRetention(db, now);
+    return { added, duplicates, conflicts, unknownCampaigns, retention };
+  });
+}
