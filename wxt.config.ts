@@ -19,6 +19,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+B' },
         description: '__MSG_commandNextBlocked__',
       },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenSidePanel__',
+      },
     },
   },
 });

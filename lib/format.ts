@@ -21,3 +21,21 @@ export function formatAmount(kroner: number, locale: string): string {
   }
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(kroner);
 }
+
+/** A moment with its weekday, for "allowed again Monday 30.11.2026 09:00". */
+export function formatWeekdayDateTime(ms: number, locale: string, timeZone = 'Europe/Oslo'): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(ms);
+}
+
+/** Time of day only (`14:05`). */
+export function formatTime(ms: number, locale: string, timeZone = 'Europe/Oslo'): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+}

@@ -1,4 +1,5 @@
-import type { BlockSource } from './db';
+import type { CallingHoursState } from './calling-hours/calling-hours';
+import type { BlockSource, CampaignType } from './db';
 
 /**
  * The one message protocol. Each direction has its own enum; each request type
@@ -28,6 +29,24 @@ export interface RegisterState {
   markUnverified: boolean;
 }
 
+/** The campaign the agent works on and whether calling is allowed now; every view shows and obeys the same. */
+export interface WorkContext {
+  campaign: {
+    id: string;
+    name: string;
+    type: CampaignType;
+    clientId: string;
+    clientName: string;
+    /** The client has a data processing agreement on record. */
+    hasAgreement: boolean;
+    optOutScope: 'client' | 'all';
+  } | null;
+  /** Calling hours for the campaign's type now (always allowed without a campaign: the panel asks the agent to choose one). */
+  hours: CallingHoursState;
+  /** The background's clock when this was computed: views measure `until`/`allowedFrom` against it. */
+  now: number;
+}
+
 /** Content script → background. */
 export enum ContentRequest {
   Lookup = 'content:lookup',
@@ -37,6 +56,8 @@ export enum ContentRequest {
   OpenSidePanel = 'content:open-side-panel',
   /** The number the agent last clicked, selected or typed. */
   CurrentNumber = 'content:current-number',
+  /** The work context (active campaign, calling hours). */
+  Context = 'content:context',
 }
 
 /** Why an agent blocks from the card: the customer asked, or another reason written out. */
@@ -49,6 +70,19 @@ export enum PageRequest {
   BlocklistChanged = 'page:blocklist-changed',
   Lookup = 'page:lookup',
   TabCounts = 'page:tab-counts',
+  Context = 'page:context',
+  /** The set-up or the active campaign changed: every tab gets the new work context. */
+  ContextChanged = 'page:context-changed',
+  /** The web page the side panel works beside (the active http(s) tab, or the last one). */
+  PageTab = 'page:page-tab',
+}
+
+/** Side panel → the content script of the CRM page beside it. */
+export enum PanelRequest {
+  /** Find the active campaign's catalogued fields on the page, and undocumented personal-data fields. */
+  FindFields = 'panel:find-fields',
+  /** Outline one found field on the page (null: none). */
+  HighlightField = 'panel:highlight-field',
 }
 
 /** Background → content scripts. */
@@ -58,6 +92,7 @@ export enum BackgroundEvent {
   OpenCard = 'bg:open-card',
   /** Keyboard shortcut: open the card for the next blocked number on the page. */
   NextBlocked = 'bg:next-blocked',
+  ContextChanged = 'bg:context-changed',
 }
 
 export interface RequestMap {
@@ -72,6 +107,10 @@ export interface RequestMap {
   [PageRequest.BlocklistChanged]: { payload: Record<string, never>; response: { ok: true } };
   [PageRequest.TabCounts]: { payload: { tabId: number }; response: { numbers: number; blocked: number } };
   [PageRequest.Lookup]: { payload: { numbers: string[] }; response: { statuses: NumberStatus[]; register: RegisterState } };
+  [ContentRequest.Context]: { payload: Record<string, never>; response: WorkContext };
+  [PageRequest.Context]: { payload: Record<string, never>; response: WorkContext };
+  [PageRequest.ContextChanged]: { payload: Record<string, never>; response: { ok: true } };
+  [PageRequest.PageTab]: { payload: Record<string, never>; response: { tabId: number | null; url: string | null } };
 }
 
 export type RequestType = keyof RequestMap;
@@ -87,6 +126,7 @@ export interface BackgroundEventMap {
   [BackgroundEvent.BlocklistChanged]: { revision: number };
   [BackgroundEvent.OpenCard]: { e164: string | null; selection: string };
   [BackgroundEvent.NextBlocked]: Record<string, never>;
+  [BackgroundEvent.ContextChanged]: WorkContext;
 }
 
 export interface EventEnvelope<T extends BackgroundEvent = BackgroundEvent> {
@@ -134,10 +174,78 @@ export function parseEnvelope(message: unknown): Envelope | null {
     case ContentRequest.CurrentNumber:
       return isE164(p.e164) ? (message as unknown as Envelope) : null;
     case ContentRequest.OpenSidePanel:
+    case ContentRequest.Context:
+    case PageRequest.Context:
+    case PageRequest.ContextChanged:
+    case PageRequest.PageTab:
     case PageRequest.BlocklistChanged:
       return message as unknown as Envelope;
     case PageRequest.TabCounts:
       return typeof p.tabId === 'number' && Number.isInteger(p.tabId) ? (message as unknown as Envelope) : null;
+    default:
+      return null;
+  }
+}
+
+/** A catalogued field the content script looks for on the page. */
+export interface CatalogRef {
+  id: string;
+  label: string;
+  selector: string;
+}
+
+/** One field found on the page: a catalogued one, or personal data without a catalogue entry. Never its value. */
+export interface PageFieldHit {
+  /** Stable for one page scan; used to outline the field. */
+  key: string;
+  catalogId: string | null;
+  label: string;
+  /** Personal-data kind guessed from the label (or value shape), null when not personal. */
+  kind: string | null;
+  via: 'label' | 'selector';
+  count: number;
+}
+
+export interface PageFieldsResult {
+  found: PageFieldHit[];
+  /** Catalogue ids not on this page. */
+  missing: string[];
+  undocumented: PageFieldHit[];
+}
+
+export interface PanelRequestMap {
+  [PanelRequest.FindFields]: { payload: { fields: CatalogRef[] }; response: PageFieldsResult };
+  [PanelRequest.HighlightField]: { payload: { key: string | null }; response: { ok: boolean } };
+}
+
+export interface PanelEnvelope<T extends PanelRequest = PanelRequest> {
+  type: T;
+  payload: PanelRequestMap[T]['payload'];
+}
+
+const MAX_CATALOG_FIELDS = 500;
+
+function isCatalogRef(value: unknown): value is CatalogRef {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    value.id.length <= 100 &&
+    typeof value.label === 'string' &&
+    value.label.length <= 200 &&
+    typeof value.selector === 'string' &&
+    value.selector.length <= 500
+  );
+}
+
+/** Validates a side-panel request arriving in a content script; null for anything malformed. */
+export function parsePanelEnvelope(message: unknown): PanelEnvelope | null {
+  if (!isRecord(message) || typeof message.type !== 'string' || !isRecord(message.payload)) return null;
+  const p = message.payload;
+  switch (message.type) {
+    case PanelRequest.FindFields:
+      return Array.isArray(p.fields) && p.fields.length <= MAX_CATALOG_FIELDS && p.fields.every(isCatalogRef) ? (message as unknown as PanelEnvelope) : null;
+    case PanelRequest.HighlightField:
+      return p.key === null || (typeof p.key === 'string' && p.key.length <= 100) ? (message as unknown as PanelEnvelope) : null;
     default:
       return null;
   }

@@ -5,6 +5,7 @@ import type { KontaktvernDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { BlockResult, CardBlockKind } from '@/lib/messages';
 import { getSetting } from '@/lib/settings';
+import { workContext } from './work-context';
 
 /**
  * A block requested from the number card. The actor is the agent name on
@@ -19,11 +20,14 @@ export async function blockFromCard(
   if (!actor) return { ok: false, error: 'agent-name-required' };
   const reason = request.reason.trim() || (request.kind === 'opt-out' ? t('reasonCustomerAsked') : '');
   if (!reason) return { ok: false, error: 'reason-required' };
-  if (request.scope === 'client') return { ok: false, error: 'no-active-client' };
+  let scope: string | null = null;
+  if (request.scope === 'client') {
+    const { campaign } = await workContext(db);
+    if (!campaign) return { ok: false, error: 'no-active-client' };
+    scope = campaign.clientId;
+  }
   try {
-    await blockNumbers(db, [
-      { e164: request.e164, source: request.kind === 'opt-out' ? 'opt-out' : 'internal', scope: null, reason, actor },
-    ]);
+    await blockNumbers(db, [{ e164: request.e164, source: request.kind === 'opt-out' ? 'opt-out' : 'internal', scope, reason, actor }]);
   } catch {
     return { ok: false, error: 'failed' };
   }

@@ -7,23 +7,37 @@ import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { onCommand } from './keyboard-commands';
 import { createRouter } from './router';
 import { TabCounts } from './tab-counts';
+import { retentionRun, scheduleRetention } from './retention-schedule';
+import { broadcastContext } from './work-context';
+import { setClock } from '@/lib/clock';
 
 export default defineBackground(() => {
   const db = getDb();
   const blocklist = new BlocklistService(db, { registerName: () => t('sourceRegister') });
   const counts = new TabCounts();
   browser.runtime.onMessage.addListener(createRouter(db, blocklist, counts));
+  scheduleRetention(db);
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) counts.reset(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => counts.forget(tabId));
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
-  browser.commands.onCommand.addListener((command) => void onCommand(command));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 
   // For end-to-end tests: Chromium offers no way to click a native context-menu item.
   // blocklistStats: timings of the last block-list load (register load ms, entries, reuse) for tests and the benchmark.
-  (globalThis as { kontaktvernTestHooks?: unknown }).kontaktvernTestHooks = { onContextMenuClick, onCommand, blocklistStats: () => blocklist.stats() };
+  // setClock: fake "now" for calling-hours tests (every view gets its time from here); null restores the real clock.
+  (globalThis as { kontaktvernTestHooks?: unknown }).kontaktvernTestHooks = {
+    onContextMenuClick,
+    onCommand,
+    blocklistStats: () => blocklist.stats(),
+    retentionRun: () => retentionRun(db),
+    setClock: async (at: number | null) => {
+      setClock(at);
+      await broadcastContext(db);
+    },
+  };
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     createContextMenu();

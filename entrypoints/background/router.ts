@@ -12,6 +12,7 @@ import {
 } from '@/lib/messages';
 import type { KontaktvernDb } from '@/lib/db';
 import { blockFromCard, rememberCurrentNumber } from './card-actions';
+import { broadcastContext, pageTab, workContext } from './work-context';
 import type { TabCounts } from './tab-counts';
 
 type Sender = Browser.runtime.MessageSender;
@@ -60,6 +61,14 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
     },
     [PageRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers), register: await blocklist.registerState() }),
     [PageRequest.TabCounts]: async ({ tabId }) => counts.get(tabId),
+    [ContentRequest.Context]: async () => workContext(db),
+    [PageRequest.Context]: async () => workContext(db),
+    [PageRequest.ContextChanged]: async () => {
+      blocklist.invalidate();
+      await broadcastContext(db);
+      return { ok: true };
+    },
+    [PageRequest.PageTab]: async () => pageTab(),
     [PageRequest.BlocklistChanged]: async () => {
       const revision = blocklist.invalidate();
       await broadcastBlocklistChanged(revision);

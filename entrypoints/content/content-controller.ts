@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/lib/i18n';
 import {
@@ -10,6 +10,7 @@ import {
   type EventEnvelope,
   type RequestType,
   type Payload,
+  parsePanelEnvelope,
   type Response,
 } from '@/lib/messages';
 import { DEFAULT_SITE_RULES, isEnabledOn, parseSiteRules, SITE_RULES_KEY } from '@/lib/site-rules';
@@ -21,7 +22,9 @@ import { NumberStatuses } from './number-statuses';
 import { OverlayHost, OVERLAY_TAG } from './overlay/overlay-host';
 import { type Anchor, OverlayStore } from './overlay/overlay-store';
 import { PageMarks, type TextMark } from './page-marks';
-import { PageScanner } from './page-scanner';
+import { numbersInField, PageScanner } from './page-scanner';
+import { PanelRequests } from './panel-requests';
+import { WorkContextCache } from './work-context-cache';
 
 /** Event the main-world hook dispatches on a host right after it attaches an open shadow root. */
 export const SHADOW_ATTACHED_EVENT = 'kontaktvern:shadow-attached';
@@ -79,6 +82,8 @@ export class ContentController {
   private readonly scanner: PageScanner;
   private readonly guard: DialGuard;
   private readonly pointer: NumberPointer;
+  private readonly work: WorkContextCache;
+  private readonly panel = new PanelRequests(this.store, () => this.overlay.ensure());
   private readonly shadowRoots = new Set<ShadowRoot>();
   private running = false;
   private scheduled = false;
@@ -87,6 +92,7 @@ export class ContentController {
   private enabled = false;
   private domReady = false;
   private nextBlockedIndex = -1;
+  private lastTypedNumber = '';
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.marks = new PageMarks(this.statuses, () => performance.mark('kontaktvern:first-marks'));
@@ -106,7 +112,10 @@ export class ContentController {
         openSidePanel: () => void send(ContentRequest.OpenSidePanel, {}).catch(() => undefined),
         close: () => this.closeCard(),
       },
-      () => false,
+    );
+    this.work = new WorkContextCache(
+      () => void this.loadContext(),
+      (context) => this.store.setWork(this.work.block, context.campaign?.clientName ?? null),
     );
     this.guard = new DialGuard(
       this.statuses,
@@ -115,8 +124,16 @@ export class ContentController {
       (field) => {
         this.scanner.refreshField(field);
         this.schedule();
+        // A whole number typed or pasted into a field becomes the side panel's current number.
+        const typed = numbersInField(field);
+        if (typed.length === 1 && typed[0] !== this.lastTypedNumber) {
+          this.lastTypedNumber = typed[0]!;
+          void send(ContentRequest.CurrentNumber, { e164: typed[0]! }).catch(() => undefined);
+        }
       },
       () => this.enabled,
+      () => this.work.check(),
+      () => this.loadContext(),
     );
     this.pointer = new NumberPointer(
       this.marks,
@@ -133,14 +150,19 @@ export class ContentController {
   /** Runs at document_start: guards first, scanning once the DOM is parsed and the site is on. */
   start(): void {
     this.statuses.onRegister = (register) => this.store.setRegister(register);
+    void this.loadContext();
+    this.ctx.onInvalidated(() => this.work.stop());
     this.guard.install(this.ctx.signal);
     this.pointer.install(this.ctx.signal);
     this.ctx.onInvalidated(() => this.teardown());
     // An extension that is updated, reloaded or removed leaves this script orphaned: notice within
     // two seconds and take every mark and the overlay away (the new script, if any, takes over).
     this.ctx.setInterval(() => void this.ctx.isValid, 2000);
-    const onMessage = (message: unknown) => {
+    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      const request = parsePanelEnvelope(message);
+      if (request) return this.panel.handle(request, sender);
       this.onBackgroundEvent(message);
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -396,6 +418,9 @@ export class ContentController {
       case BackgroundEvent.NextBlocked:
         this.openNextBlocked();
         break;
+      case BackgroundEvent.ContextChanged:
+        this.work.set((event as EventEnvelope<BackgroundEvent.ContextChanged>).payload);
+        break;
     }
   }
 
@@ -403,6 +428,16 @@ export class ContentController {
     const sel = document.getSelection();
     if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return sel.getRangeAt(0).cloneRange();
     return document.activeElement ?? document.documentElement;
+  }
+
+  /** Asks the background for the work context (active campaign, calling hours). */
+  private async loadContext(): Promise<void> {
+    try {
+      const context = await send(ContentRequest.Context, {});
+      if (context && this.ctx.isValid && !this.stopped) this.work.set(context);
+    } catch {
+      // Background unreachable (extension reloading): the dial guard holds calls until it answers.
+    }
   }
 
   private openCard(e164: string, anchor: Anchor, focus: boolean): void {

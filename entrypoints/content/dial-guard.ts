@@ -3,6 +3,7 @@ import type { NumberStatuses } from './number-statuses';
 import type { OverlayStore } from './overlay/overlay-store';
 import { isPhoneField, numberOfLink, numbersInField } from './page-scanner';
 import type { PhoneField } from './page-marks';
+import type { CallingBlock, HoursCheck } from './work-context-cache';
 
 /** Words on a button that starts a call (Norwegian and English). */
 const CALL_WORDS = /\b(ring|ringe|ring opp|anrop|oppringing|slå nummer|call|dial|phone)\b/i;
@@ -60,6 +61,10 @@ export class DialGuard {
     private readonly showOverlay: () => void,
     private readonly onFieldChanged: (field: PhoneField) => void,
     private readonly isEnabled: () => boolean,
+    /** Calling hours of the active campaign now. */
+    private readonly hours: () => HoursCheck,
+    /** Asks the background for the work context again (the cached one ran out). */
+    private readonly refreshHours: () => Promise<void>,
   ) {}
 
   install(signal: AbortSignal): void {
@@ -93,14 +98,22 @@ export class DialGuard {
       this.alert(anchor, blocked, 'call-stopped');
       return;
     }
+    const hours = this.hours();
+    if (hours.kind === 'blocked') {
+      this.stop(e);
+      this.alertHours(anchor, hours.block);
+      return;
+    }
     const unknown = numbers.filter((n) => !this.statuses.get(n));
-    if (unknown.length === 0) return;
+    if (unknown.length === 0 && hours.kind === 'allowed') return;
+    // Held until the background answers: the number's status, and the calling hours when ours ran out.
     this.stop(e);
-    this.statuses
-      .lookupNow(unknown)
-      .then((statuses) => {
+    Promise.all([unknown.length > 0 ? this.statuses.lookupNow(unknown) : Promise.resolve([]), hours.kind === 'unknown' ? this.refreshHours() : undefined])
+      .then(([statuses]) => {
         const hit = statuses.find((s) => s.blocked);
+        const now = this.hours();
         if (hit) this.alert(anchor, hit, 'call-stopped');
+        else if (now.kind === 'blocked') this.alertHours(anchor, now.block);
         else {
           this.passThrough.add(anchor);
           retry();
@@ -109,6 +122,11 @@ export class DialGuard {
       .catch(() => {
         // Cannot reach the block list (extension reloading): the call stays stopped.
       });
+  }
+
+  private alertHours(anchor: Element, hours: CallingBlock): void {
+    this.showOverlay();
+    this.store.showAlert(anchor, { kind: 'calling-hours', hours });
   }
 
   private onClick(e: MouseEvent): void {

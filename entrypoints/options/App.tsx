@@ -5,6 +5,10 @@ import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { setSetting } from '@/lib/settings';
 import { normaliseSite, type SiteRules } from '@/lib/site-rules';
+import { CampaignsSection } from './CampaignsSection';
+import { ClientsSection } from './ClientsSection';
+import { ProcessorSettings } from './ProcessorSettings';
+import { SetupTransfer } from './SetupTransfer';
 import { UnverifiedSetting } from './UnverifiedSetting';
 
 function SiteList({ id, label, sites, onSave }: { id: string; label: string; sites: string[]; onSave: (sites: string[]) => Promise<void> }) {
@@ -89,8 +93,19 @@ export function App() {
       <AgentNameGate>
         {(agent) => (
           <>
+            <nav class="page-nav" aria-label={t('setupPageNav')}>
+              <a href="#clients-title">{t('setupClientsTitle')}</a>
+              <a href="#campaigns-title">{t('setupCampaignsTitle')}</a>
+              <a href="#setup-transfer-title">{t('setupTransferTitle')}</a>
+              <a href="#processor-title">{t('setupProcessorTitle')}</a>
+              <a href="#sites-title">{t('sitesTitle')}</a>
+            </nav>
             <AgentName agent={agent} />
             <UnverifiedSetting agent={agent} />
+            <ClientsSection agent={agent} />
+            <CampaignsSection agent={agent} />
+            <SetupTransfer agent={agent} />
+            <ProcessorSettings agent={agent} />
           </>
         )}
       </AgentNameGate>

@@ -1,48 +1,82 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { askBackground } from '@/components/ask-background';
 import { NumberStatusView } from '@/components/NumberStatusView';
+import { rejectionText } from '@/components/rejection-text';
 import { useLiveQuery } from '@/components/use-live-query';
+import { useRegisterState } from '@/components/use-register-state';
+import { useWorkContext } from '@/components/use-work-context';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { type NumberStatus, PageRequest } from '@/lib/messages';
 import { parsePhoneInput } from '@/lib/phone/detect';
-import { rejectionText } from '@/components/rejection-text';
+import { getSetting, setSetting } from '@/lib/settings';
+import { OutcomeForm } from './OutcomeForm';
+import { PageFields } from './PageFields';
+import { PanelHeader } from './PanelHeader';
+import { TodaysLog } from './TodaysLog';
+import { useCurrentNumber } from './use-current-number';
 
-interface CurrentNumber {
-  e164: string;
-  tabId: number;
-  at: number;
-}
-
-function useCurrentNumber(): CurrentNumber | null {
-  const [current, setCurrent] = useState<CurrentNumber | null>(null);
+/** Is this number blocked now (for the log form's note)? Re-asked when the block list changes. */
+function useBlocked(e164: string | null, revision: number): boolean {
+  const [status, setStatus] = useState<NumberStatus | undefined>();
   useEffect(() => {
-    void browser.storage.session.get('currentNumber').then((s) => setCurrent((s.currentNumber as CurrentNumber | undefined) ?? null));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && 'currentNumber' in changes) setCurrent((changes.currentNumber?.newValue as CurrentNumber | undefined) ?? null);
+    let alive = true;
+    setStatus(undefined);
+    if (e164)
+      void askBackground(PageRequest.Lookup, { numbers: [e164] })
+        .then((r) => alive && setStatus(r.statuses[0]))
+        .catch(() => undefined);
+    return () => {
+      alive = false;
     };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
-  }, []);
-  return current;
+  }, [e164, revision]);
+  return status?.blocked === true;
 }
 
+/**
+ * The agent's side panel: the campaign and what must stop a call (header),
+ * the current number, logging the call's outcome, why each field on the CRM
+ * page is stored, and today's calls.
+ */
 export function App() {
+  const db = getDb();
+  const { context, refresh } = useWorkContext();
+  const campaigns = useLiveQuery(() => db.campaigns.orderBy('name').toArray(), [], null);
+  const clients = useLiveQuery(() => db.clients.toArray(), [], []);
+  const agent = useLiveQuery(() => getSetting(db, 'agentName'), [], '');
+  // Any change to the block list (in any tab) re-checks the numbers shown.
+  const revision = useLiveQuery(() => db.audit.count(), [], 0);
+  const register = useRegisterState(revision);
   const current = useCurrentNumber();
   const [typed, setTyped] = useState('');
   const parsed = typed.trim() ? parsePhoneInput(typed) : null;
-  // Any change to the block list (in any tab) re-checks the numbers shown.
-  const revision = useLiveQuery(() => getDb().audit.count(), [], 0);
+  const e164 = parsed?.ok ? parsed.e164 : parsed ? null : (current?.e164 ?? null);
+  const blocked = useBlocked(e164, revision);
+  const campaign = campaigns?.find((c) => c.id === context?.campaign?.id) ?? null;
+
+  // The set-up changed under the active campaign (renamed, deleted, client's agreement edited): ask again.
+  useEffect(() => refresh(), [campaigns, clients]);
+
+  const choose = async (campaignId: string | null) => {
+    await setSetting(db, 'activeCampaignId', campaignId);
+    await askBackground(PageRequest.ContextChanged, {});
+    refresh();
+  };
+
   return (
     <main class="sidepanel">
       <h1>{t('sidepanelTitle')}</h1>
+      <PanelHeader context={context} campaigns={campaigns} clients={clients} register={register} onChoose={(id) => void choose(id)} />
       <section class="card" aria-labelledby="current-title">
         <h2 id="current-title">{t('currentNumberTitle')}</h2>
-        {current ? <NumberStatusView e164={current.e164} revision={revision} /> : <p class="muted">{t('currentNumberNone')}</p>}
-      </section>
-      <section class="card" aria-labelledby="check-title">
-        <h2 id="check-title">{t('checkNumberTitle')}</h2>
-        <label for="check">{t('searchLabel')}</label>
-        <input id="check" type="tel" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} placeholder="412 34 567" />
+        {current && !typed.trim() ? (
+          <NumberStatusView e164={current.e164} revision={revision} />
+        ) : (
+          !typed.trim() && <p class="muted">{t('currentNumberNone')}</p>
+        )}
+        <label for="check">{t('panelTypeNumber')}</label>
+        <input id="check" type="tel" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} placeholder="412 34 567" autocomplete="off" />
         {parsed && !parsed.ok && (
           <p class="error" role="alert">
             {t('searchInvalid', rejectionText(parsed.reason))}
@@ -50,6 +84,17 @@ export function App() {
         )}
         {parsed?.ok && <NumberStatusView e164={parsed.e164} revision={revision} />}
       </section>
+      <OutcomeForm campaign={campaign} clientName={context?.campaign?.clientName ?? ''} e164={e164} agent={agent} blocked={blocked} />
+      {campaign && <PageFields campaign={campaign} />}
+      <TodaysLog agent={agent} campaigns={campaigns ?? []} />
+      <nav class="panel-links">
+        <a href={browser.runtime.getURL('/rights.html')} target="_blank" rel="noopener">
+          {t('panelRightsLink')}
+        </a>
+        <a href={browser.runtime.getURL('/blocklist.html')} target="_blank" rel="noopener">
+          {t('panelBlocklistLink')}
+        </a>
+      </nav>
     </main>
   );
 }

@@ -7,6 +7,8 @@ import type { CardBlockKind, RegisterState } from '@/lib/messages';
 import { formatNational } from '@/lib/phone/detect';
 import type { CardState } from './overlay-store';
 import { placeNextTo } from '@/lib/placement';
+import { callingAllowedFrom, callingBlockReason } from '@/components/calling-hours-text';
+import type { CallingBlock } from '../work-context-cache';
 
 export interface CardActions {
   block: (kind: CardBlockKind, reason: string, scope: 'all' | 'client') => void;
@@ -30,12 +32,16 @@ function registerWarning(register: RegisterState | undefined): string | null {
 export function NumberCard({
   card,
   actions,
-  hasClient,
+  clientName,
+  hours,
   register,
 }: {
   card: CardState;
   actions: CardActions;
-  hasClient: boolean;
+  /** The active campaign's client (scope "this client"), or null. */
+  clientName: string | null;
+  /** Calling is not allowed now, or null. */
+  hours: CallingBlock | null;
   register: RegisterState | undefined;
 }) {
   const warning = registerWarning(register);
@@ -104,6 +110,13 @@ export function NumberCard({
           <BlockSummaryLines summary={summary} />
         </div>
       )}
+      {hours && (
+        <div class="hours-warning" role="status">
+          <p class="status-title">{t('hoursNotAllowed')}</p>
+          <p>{callingBlockReason(hours)}</p>
+          <p class="muted">{callingAllowedFrom(hours)}</p>
+        </div>
+      )}
       {warning && (
         <p class="register-warning" role="status">
           {warning}
@@ -121,9 +134,9 @@ export function NumberCard({
             <label>
               <input type="radio" name="kv-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('scopeAllClients')}
             </label>
-            <label title={hasClient ? '' : t('cardNoActiveClient')}>
-              <input type="radio" name="kv-scope" checked={scope === 'client'} disabled={!hasClient} onChange={() => setScope('client')} />{' '}
-              {t('cardScopeThisClient')}
+            <label title={clientName ? '' : t('cardNoActiveClient')}>
+              <input type="radio" name="kv-scope" checked={scope === 'client'} disabled={!clientName} onChange={() => setScope('client')} />{' '}
+              {clientName ? t('cardScopeClientNamed', clientName) : t('cardScopeThisClient')}
             </label>
           </fieldset>
           <button

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
 import { NumberCard, type CardActions } from './NumberCard';
 import type { OverlayAlert, OverlayState, OverlayStore } from './overlay-store';
+import { callingAllowedFrom, callingBlockReason } from '@/components/calling-hours-text';
 
 /** Re-renders on scroll and resize (once per frame) while there is something to place. */
 function useViewportTick(active: boolean): number {
@@ -46,6 +47,8 @@ function alertTitle(alert: OverlayAlert): string {
       return t('alertNoNumber');
     case 'info':
       return alert.text ?? '';
+    case 'calling-hours':
+      return t('hoursCallStopped');
   }
 }
 
@@ -58,6 +61,12 @@ function Alert({ alert, onClose }: { alert: OverlayAlert; onClose: () => void })
     <div class={`alert ${alert.kind}`} role={alert.kind === 'info' ? 'status' : 'alert'} style={{ top: `${top}px`, left: `${left}px` }} data-e164={alert.status?.e164}>
       <h2>{alertTitle(alert)}</h2>
       {alert.kind === 'no-number' && <p class="muted">{t('alertNoNumberDetail', (alert.text ?? '').slice(0, 80))}</p>}
+      {alert.hours && (
+        <>
+          <p>{callingBlockReason(alert.hours)}</p>
+          <p class="muted">{callingAllowedFrom(alert.hours)}</p>
+        </>
+      )}
       {summary && (
         <BlockSummaryLines summary={summary} />
       )}
@@ -82,7 +91,7 @@ export function pageTheme(): 'light' | 'dark' {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export function OverlayApp({ store, cardActions, hasClient }: { store: OverlayStore; cardActions: CardActions; hasClient: () => boolean }) {
+export function OverlayApp({ store, cardActions }: { store: OverlayStore; cardActions: CardActions }) {
   const [state, setState] = useState<OverlayState>(store.current);
   const [theme, setTheme] = useState<'light' | 'dark'>('light');
   useEffect(() => {
@@ -90,7 +99,7 @@ export function OverlayApp({ store, cardActions, hasClient }: { store: OverlaySt
     setState(store.current);
     return store.subscribe(setState);
   }, [store]);
-  useViewportTick(state.alerts.length + state.fields.length > 0 || state.card !== null);
+  useViewportTick(state.alerts.length + state.fields.length + state.outline.length > 0 || state.card !== null);
   const cardOpen = state.card !== null;
 
   useEffect(() => {
@@ -121,10 +130,21 @@ export function OverlayApp({ store, cardActions, hasClient }: { store: OverlaySt
           />
         );
       })}
+      {state.outline.map((el, i) => {
+        const rect = el.getBoundingClientRect();
+        if (!isOnScreen(rect)) return null;
+        return (
+          <div
+            key={`o${i}`}
+            class="field-outline"
+            style={{ top: `${rect.top - 3}px`, left: `${rect.left - 3}px`, width: `${rect.width + 6}px`, height: `${rect.height + 6}px` }}
+          />
+        );
+      })}
       {state.alerts.map((alert) => (
         <Alert key={alert.id} alert={alert} onClose={() => store.dismissAlert(alert.id)} />
       ))}
-      {state.card && <NumberCard card={state.card} actions={cardActions} hasClient={hasClient()} register={state.register} />}
+      {state.card && <NumberCard card={state.card} actions={cardActions} clientName={state.clientName} hours={state.hours} register={state.register} />}
     </div>
   );
 }

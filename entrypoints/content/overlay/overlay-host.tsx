@@ -17,7 +17,6 @@ export class OverlayHost {
   constructor(
     private readonly store: OverlayStore,
     private readonly cardActions: CardActions,
-    private readonly hasClient: () => boolean,
   ) {}
 
   /** Makes sure the overlay exists and is attached (pages sometimes replace their whole tree). */
@@ -32,7 +31,7 @@ export class OverlayHost {
       this.root.append(style);
       const mount = document.createElement('div');
       this.root.append(mount);
-      render(<OverlayApp store={this.store} cardActions={this.cardActions} hasClient={this.hasClient} />, mount);
+      render(<OverlayApp store={this.store} cardActions={this.cardActions} />, mount);
     }
     (document.documentElement ?? document).appendChild(this.host);
   }

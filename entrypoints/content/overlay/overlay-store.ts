@@ -1,5 +1,6 @@
 import type { NumberStatus, RegisterState } from '@/lib/messages';
 import type { PhoneField } from '../page-marks';
+import type { CallingBlock } from '../work-context-cache';
 
 /** Something on the page an overlay item is placed next to. */
 export type Anchor = Element | Range;
@@ -7,8 +8,10 @@ export type Anchor = Element | Range;
 export interface OverlayAlert {
   id: number;
   anchor: Anchor;
-  kind: 'call-stopped' | 'field-blocked' | 'no-number' | 'info';
+  kind: 'call-stopped' | 'field-blocked' | 'no-number' | 'info' | 'calling-hours';
   status?: NumberStatus;
+  /** For 'calling-hours': why calling is not allowed now. */
+  hours?: CallingBlock;
   /** For 'no-number': the text that held no number; for 'info': the message. */
   text?: string;
 }
@@ -37,13 +40,19 @@ export interface OverlayState {
   card: CardState | null;
   /** The national register's state, for the card's freshness warning. */
   register: RegisterState | undefined;
+  /** Calling is not allowed now (the card says so), or null. */
+  hours: CallingBlock | null;
+  /** The active campaign's client, for the card's "this client" scope; null without a campaign. */
+  clientName: string | null;
+  /** Page elements outlined because the agent hovers their field in the side panel. */
+  outline: Element[];
 }
 
 type Listener = (state: OverlayState) => void;
 
 /** Tiny observable state shared by the content script and the overlay UI. */
 export class OverlayStore {
-  private state: OverlayState = { alerts: [], fields: [], card: null, register: undefined };
+  private state: OverlayState = { alerts: [], fields: [], card: null, register: undefined, hours: null, clientName: null, outline: [] };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -87,6 +96,16 @@ export class OverlayStore {
     this.set({ ...this.state, alerts, card });
   }
 
+  setWork(hours: CallingBlock | null, clientName: string | null): void {
+    if (hours === this.state.hours && clientName === this.state.clientName) return;
+    this.set({ ...this.state, hours, clientName });
+  }
+
+  setOutline(elements: Element[]): void {
+    if (elements.length === 0 && this.state.outline.length === 0) return;
+    this.set({ ...this.state, outline: elements });
+  }
+
   setFields(fields: FieldBox[]): void {
     const same =
       fields.length === this.state.fields.length &&
@@ -112,10 +131,10 @@ export class OverlayStore {
   }
 
   clear(): void {
-    this.set({ alerts: [], fields: [], card: null, register: this.state.register });
+    this.set({ ...this.state, alerts: [], fields: [], card: null, outline: [] });
   }
 
   get isEmpty(): boolean {
-    return this.state.alerts.length === 0 && this.state.fields.length === 0 && !this.state.card;
+    return this.state.alerts.length === 0 && this.state.fields.length === 0 && !this.state.card && this.state.outline.length === 0;
   }
 }

@@ -9,6 +9,7 @@ export const OVERLAY_CSS = `
   --danger: #fca5a5; --danger-bg: #3b1a1a; --ok: #6ee7b7; --ok-bg: #123227; --hover: #2d3343; }
 .field-box { position: fixed; box-sizing: border-box; border-radius: 4px; pointer-events: none; }
 .field-box.detected { outline: 2px dotted #2563eb; outline-offset: 1px; }
+.field-outline { position: fixed; box-sizing: border-box; border-radius: 6px; pointer-events: none; outline: 3px solid #7c3aed; background: rgba(124, 58, 237, 0.10); box-shadow: 0 0 0 6px rgba(124, 58, 237, 0.18); }
 .field-box.blocked { outline: 3px solid #c81e1e; outline-offset: 1px; background: rgba(200, 30, 30, 0.08); }
 .alert, .card { position: fixed; pointer-events: auto; box-sizing: border-box; background: var(--bg); color: var(--fg);
   border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.32); }
@@ -34,6 +35,9 @@ button:focus-visible, input:focus-visible, h2:focus-visible { outline: 3px solid
 .status.blocked { background: var(--danger-bg); border-left: 4px solid #c81e1e; }
 .status-title { font-weight: 700; color: var(--danger); }
 .register-warning { margin: 6px 0; padding: 6px 10px; border-radius: 6px; background: #fff4d6; color: #5b3b00; border-left: 4px solid #d97706; font-size: 13px; }
+.hours-warning { margin: 6px 0; padding: 6px 10px; border-radius: 6px; background: #fde8e8; color: #7a1111; border-left: 4px solid #c81e1e; font-size: 13px; }
+.hours-warning p { margin: 2px 0; }
+.layer[data-theme="dark"] .hours-warning { background: #3b1515; color: #fecaca; }
 .layer[data-theme="dark"] .register-warning { background: #3a2f12; color: #fcd34d; }
 .error { color: var(--danger); font-weight: 600; margin: 6px 0; }
 .actions { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }

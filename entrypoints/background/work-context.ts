@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { callingHoursState } from '@/lib/calling-hours/calling-hours';
+import { clockNow } from '@/lib/clock';
+import type { KontaktvernDb } from '@/lib/db';
+import { BackgroundEvent, type EventEnvelope, type WorkContext } from '@/lib/messages';
+import { getSetting } from '@/lib/settings';
+
+/** The active campaign (from settings), its client, and the calling hours that apply to it now. */
+export async function workContext(db: KontaktvernDb): Promise<WorkContext> {
+  const now = clockNow();
+  const id = await getSetting(db, 'activeCampaignId');
+  const campaign = id ? await db.campaigns.get(id) : undefined;
+  if (!campaign) return { campaign: null, hours: { allowed: true, exempt: true, until: null }, now };
+  const client = await db.clients.get(campaign.clientId);
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      type: campaign.type,
+      clientId: campaign.clientId,
+      clientName: client?.name ?? '',
+      hasAgreement: Boolean(client?.agreement),
+      optOutScope: campaign.optOutScope,
+    },
+    hours: callingHoursState(now, campaign.type),
+    now,
+  };
+}
+
+/** Tells every frame of every tab the new work context (campaign switched, set-up edited, clock changed in a test). */
+export async function broadcastContext(db: KontaktvernDb): Promise<void> {
+  const event: EventEnvelope<BackgroundEvent.ContextChanged> = { type: BackgroundEvent.ContextChanged, payload: await workContext(db) };
+  const tabs = await browser.tabs.query({});
+  await Promise.all([
+    ...tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))),
+    // Extension pages (side panel, popup) hear it too; none may be open.
+    browser.runtime.sendMessage(event).catch(() => undefined),
+  ]);
+}
+
+function isWebUrl(url: string | undefined): url is string {
+  return typeof url === 'string' && /^https?:\/\//.test(url);
+}
+
+/**
+ * The web page the side panel works beside: the active tab of the last focused
+ * window when it is a web page, else the web page the agent looked at last.
+ */
+export async function pageTab(): Promise<{ tabId: number | null; url: string | null }> {
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active?.id !== undefined && isWebUrl(active.url)) return { tabId: active.id, url: active.url };
+  const tabs = (await browser.tabs.query({})).filter((t) => t.id !== undefined && isWebUrl(t.url));
+  tabs.sort((a, b) => ((b as { lastAccessed?: number }).lastAccessed ?? 0) - ((a as { lastAccessed?: number }).lastAccessed ?? 0));
+  const last = tabs[0];
+  return last ? { tabId: last.id!, url: last.url! } : { tabId: null, url: null };
+}

@@ -1,0 +1,218 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { notifyBlocklistChanged } from '@/components/notify-background';
+import { outcomeLabel } from '@/entrypoints/options/setup-labels';
+import { type AmountResult, parseAmount } from '@/lib/amount';
+import { CallLogError, logCall } from '@/lib/call-log/log-store';
+import { MAX_NOTE_LENGTH } from '@/lib/call-log/rules';
+import { type Campaign, getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { formatNational } from '@/lib/phone/detect';
+import { callLogErrorText } from './call-log-error-text';
+
+function amountProblem(result: AmountResult): string | null {
+  if (result.ok) return null;
+  switch (result.reason) {
+    case 'not-a-number':
+      return t('panelAmountNotNumber');
+    case 'negative':
+      return t('panelAmountNegative');
+    case 'too-large':
+      return t('panelAmountTooLarge');
+    case 'too-many-decimals':
+      return t('panelAmountDecimals');
+  }
+}
+
+/** Is the key going into a text box (where digits and Enter belong to the text)? */
+function typingInText(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
+}
+
+/**
+ * Logs the outcome of a call, keyboard first: digit keys pick the outcome,
+ * a sale moves straight to its amount, Enter saves. "Do not call" also puts
+ * the number on the block list (scope from the campaign) and every open page
+ * stops it at once.
+ */
+export function OutcomeForm({
+  campaign,
+  clientName,
+  e164,
+  agent,
+  blocked,
+}: {
+  campaign: Campaign | null;
+  clientName: string;
+  e164: string | null;
+  agent: string;
+  blocked: boolean;
+}) {
+  const [outcomeId, setOutcomeId] = useState<string | null>(null);
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const saveRef = useRef<() => Promise<void>>(async () => undefined);
+  const outcomes = campaign?.outcomes ?? [];
+  const outcome = outcomes.find((o) => o.id === outcomeId) ?? null;
+  const isSale = outcome?.kind === 'sale';
+  const amountResult = isSale && amount.trim() ? parseAmount(amount) : null;
+  const amountError = amountResult ? amountProblem(amountResult) : null;
+  const noteTooLong = [...note.trim()].length > MAX_NOTE_LENGTH;
+
+  // A new number or campaign starts a fresh form.
+  useEffect(() => {
+    setOutcomeId(null);
+    setAmount('');
+    setNote('');
+    setError(null);
+  }, [e164, campaign?.id]);
+
+  const pick = (id: string) => {
+    setOutcomeId(id);
+    setError(null);
+    setSaved(null);
+    // A sale goes straight to its amount; otherwise the chosen outcome takes focus (Enter then saves).
+    if (outcomes.find((o) => o.id === id)?.kind === 'sale') queueMicrotask(() => amountRef.current?.focus());
+    else queueMicrotask(() => formRef.current?.querySelector<HTMLInputElement>(`input[name="outcome"][value="${CSS.escape(id)}"]`)?.focus());
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typingInText(e.target)) return;
+      if (e.key === 'Enter' && !formRef.current?.contains(e.target as Node) && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+        e.preventDefault();
+        void saveRef.current();
+        return;
+      }
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, outcomes.length)) {
+        e.preventDefault();
+        pick(outcomes[n - 1]!.id);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [outcomes]);
+
+  const save = async () => {
+    if (busy) return;
+    setSaved(null);
+    if (!campaign) return setError(t('panelLogNeedsCampaign'));
+    if (!agent) return setError(t('panelLogNeedsAgent'));
+    if (!e164) return setError(t('panelLogNoNumber'));
+    if (!outcome) return setError(t('panelLogChooseOutcome'));
+    if (amountError) return setError(amountError);
+    if (noteTooLong) return setError(t('panelNoteTooLong', String(MAX_NOTE_LENGTH)));
+    setBusy(true);
+    try {
+      const result = await logCall(getDb(), {
+        e164,
+        campaign,
+        outcomeId: outcome.id,
+        amountOre: isSale && amountResult?.ok ? amountResult.ore : null,
+        note: note.trim(),
+        agent,
+        optOutReason: t('panelLogOptOutReason'),
+      });
+      const lines = [t('panelLogSaved', [formatNational(e164), outcomeLabel(outcome)])];
+      if (outcome.kind === 'do-not-call') {
+        if (result.blocked.length > 0) {
+          await notifyBlocklistChanged();
+          const scope = campaign.optOutScope === 'all' ? t('panelScopeAll') : t('panelScopeClient', clientName);
+          lines.push(t('panelLogSavedBlocked', [formatNational(e164), scope]));
+        } else {
+          lines.push(t('panelLogAlreadyBlocked', formatNational(e164)));
+        }
+      }
+      setSaved(lines);
+      setOutcomeId(null);
+      setAmount('');
+      setNote('');
+      setError(null);
+    } catch (err) {
+      setError(t('panelLogFailed', err instanceof CallLogError ? callLogErrorText(err.code) : String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  saveRef.current = save;
+
+  return (
+    <section class="card" aria-labelledby="log-title">
+      <h2 id="log-title">{t('panelLogTitle')}</h2>
+      {!campaign ? (
+        <p class="muted">{t('panelLogNeedsCampaign')}</p>
+      ) : (
+        <form
+          ref={formRef}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          onKeyDown={(e) => {
+            // Enter saves from anywhere in the form except the note (there Ctrl+Enter does).
+            if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement && !e.ctrlKey && !e.metaKey)) {
+              e.preventDefault();
+              void save();
+            }
+          }}
+        >
+          <p class="log-number">
+            {t('panelLogNumber')}: {e164 ? <strong class="mono">{formatNational(e164)}</strong> : <span class="muted">{t('panelLogNoNumber')}</span>}
+          </p>
+          {blocked && <p class="notice bad small">{t('panelLogBlockedNumber')}</p>}
+          <fieldset class="outcomes">
+            <legend>{t('panelLogOutcome', String(Math.min(9, outcomes.length)))}</legend>
+            {outcomes.map((o, i) => (
+              <label key={o.id} class={`outcome${o.id === outcomeId ? ' chosen' : ''}`} data-kind={o.kind}>
+                <input type="radio" name="outcome" value={o.id} checked={o.id === outcomeId} onChange={() => pick(o.id)} />
+                {i < 9 && <kbd>{i + 1}</kbd>} {outcomeLabel(o)}
+              </label>
+            ))}
+          </fieldset>
+          {isSale && (
+            <>
+              <label for="amount">{t('panelLogAmount')}</label>
+              <input
+                id="amount"
+                ref={amountRef}
+                inputMode="decimal"
+                autocomplete="off"
+                value={amount}
+                aria-invalid={amountError ? 'true' : 'false'}
+                onInput={(e) => setAmount(e.currentTarget.value)}
+              />
+              {amountError && <p class="error small">{amountError}</p>}
+            </>
+          )}
+          <label for="note">{t('panelLogNote')}</label>
+          <textarea id="note" rows={2} maxLength={MAX_NOTE_LENGTH + 50} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <p class="muted small">{t('panelLogNoteReminder')}</p>
+          {noteTooLong && <p class="error small">{t('panelNoteTooLong', String(MAX_NOTE_LENGTH))}</p>}
+          <button type="submit" class="primary" disabled={busy}>
+            {t('panelLogSave')}
+          </button>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          {saved && (
+            <div class="notice ok" role="status" data-testid="log-saved">
+              {saved.map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { expect, HIGHLIGHT, highlightTexts, OVERLAY_TAG, test, waitForScan } from './fixtures';
+import { loadSetup, openPanel, oslo, setClock, SETUP_BROKEN } from './panel-helpers';
+import { card, clickMark, overlayAlerts } from './card-helpers';
+
+const CAMPAIGN = 'Strøm Vest – høstkampanje';
+
+test.describe('side panel', () => {
+  test('lists why each catalogued field on the CRM page is stored, flags undocumented personal data, and outlines a field on hover', async ({
+    page,
+    server,
+    openExtensionPage,
+  }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('fields-crm.html'));
+    await waitForScan(page);
+    await page.bringToFront();
+    const panel = await openPanel(openExtensionPage, CAMPAIGN);
+    const fields = panel.getByRole('region', { name: 'Fields on this page' });
+    const bank = fields.locator('li[data-field="Bankinnskudd"]');
+    await expect(bank).toContainText('Purpose');
+    await expect(bank).toContainText('Legal basis');
+    for (const label of ['Navn', 'Adresse', 'Tlf.', 'Mobil', 'E-post']) await expect(fields.locator(`li[data-field="${label}"]`)).toBeVisible();
+    const undocumented = fields.locator('li[data-undocumented="true"]');
+    await expect(undocumented.filter({ hasText: 'Fødselsdato' })).toBeVisible();
+    await expect(undocumented.filter({ hasText: 'Kontonr.' })).toBeVisible();
+    // Catalogued fields are not listed as undocumented; non-personal labels are not listed at all.
+    await expect(undocumented.filter({ hasText: /^Navn$/ })).toHaveCount(0);
+    await expect(undocumented.filter({ hasText: /^Status$/ })).toHaveCount(0);
+
+    await expect(page.locator(`${OVERLAY_TAG}`).locator('.field-outline')).toHaveCount(0);
+    await bank.hover();
+    const outline = page.locator(OVERLAY_TAG).locator('.field-outline');
+    await expect(outline).toHaveCount(1);
+    const box = await outline.boundingBox();
+    const target = await page.locator('#v-bank').boundingBox();
+    expect(box && target && Math.abs(box.x - target.x) < 8 && Math.abs(box.y - target.y) < 8).toBe(true);
+    await panel.getByRole('heading', { name: 'Log the call' }).hover();
+    await expect(outline).toHaveCount(0);
+    // The page's own DOM is untouched: its only new element is the overlay host.
+    expect(await page.evaluate(() => document.querySelectorAll('[class*="kontaktvern"], [data-kontaktvern]').length)).toBe(0);
+  });
+
+  test('logs outcomes by keyboard; "do not call" blocks the number on the open page at once', async ({ page, server, openExtensionPage }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    await page.bringToFront();
+    const panel = await openPanel(openExtensionPage, CAMPAIGN);
+
+    // A sale: type the number, press 1 (sale), type the amount, Enter.
+    await panel.getByLabel('Or type a number').fill('934 56 789');
+    await panel.getByRole('heading', { name: 'Log the call' }).click();
+    await panel.keyboard.press('1');
+    await expect(panel.getByLabel('Amount (kr)')).toBeFocused();
+    await panel.keyboard.type('12 345,50');
+    await panel.keyboard.press('Enter');
+    await expect(panel.getByTestId('log-saved')).toContainText('Saved: 934 56 789 – Sale.');
+    await expect(panel.getByTestId('today-totals')).toContainText('1 calls · 1 sales · NOK');
+
+    // A bad amount is refused with a message; nothing is saved.
+    await panel.getByRole('heading', { name: 'Log the call' }).click();
+    await panel.keyboard.press('1');
+    await panel.keyboard.type('tolv');
+    await panel.keyboard.press('Enter');
+    await expect(panel.getByRole('alert').filter({ hasText: 'The amount must be a number of kroner' })).toBeVisible();
+    await expect(panel.getByTestId('today-totals')).toContainText('1 calls');
+
+    // Do not call (the 5th outcome) for the number on the page: it turns red there without a reload.
+    expect(await highlightTexts(page, HIGHLIGHT.blocked)).not.toContain('412 34 567');
+    await panel.getByLabel('Or type a number').fill('+47 412 34 567');
+    await panel.getByRole('heading', { name: 'Log the call' }).click();
+    await panel.keyboard.press('5');
+    await panel.keyboard.press('Enter');
+    await expect(panel.getByTestId('log-saved')).toContainText('412 34 567 is now on the block list (all clients)');
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('412 34 567');
+    await expect(panel.getByTestId('today-totals')).toContainText('2 calls · 1 sales');
+    await expect(panel.locator('ol.today li')).toHaveCount(2);
+
+    // A typo fix within the 5 minutes.
+    await panel.locator('ol.today li').first().getByRole('button', { name: 'Fix' }).click();
+    await panel.locator('form.edit-call').getByLabel('Note (optional)').fill('Ønsket ikke flere samtaler');
+    await panel.locator('form.edit-call').getByRole('button', { name: 'Save fix' }).click();
+    await expect(panel.locator('ol.today li').first()).toContainText('Ønsket ikke flere samtaler');
+  });
+
+  test('calling-hours warnings at a faked Saturday and at 21:30, none on Tuesday 10:00; the dial guard stops calls outside hours', async ({
+    page,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    const panel = await openPanel(openExtensionPage, CAMPAIGN);
+    const warning = panel.locator('[data-warning="calling-hours"]');
+
+    await setClock(background, oslo('2026-12-01T10:00:00')); // Tuesday
+    await expect(panel.locator('[data-hours="allowed"]')).toContainText('Calling allowed until 21:00');
+    await expect(warning).toHaveCount(0);
+
+    await setClock(background, oslo('2026-12-05T11:00:00')); // Saturday
+    await expect(warning).toContainText('It is Saturday');
+    await expect(warning).toContainText('Calls are allowed again Monday, 07/12/2026, 09:00');
+    // The dial guard stops the call and says why; the card warns too.
+    await page.bringToFront();
+    await page.locator('#card-mobile a').click();
+    await expect(overlayAlerts(page).filter({ hasText: 'Call stopped: calling is not allowed now' })).toBeVisible();
+    await clickMark(page, '55 12 34 56');
+    await expect(card(page)).toContainText('Calling is not allowed now');
+
+    await setClock(background, oslo('2026-12-01T21:30:00')); // Tuesday evening
+    await expect(warning).toContainText('It is 21:00 or later');
+
+    await setClock(background, oslo('2026-12-25T12:00:00')); // Christmas Day
+    await expect(warning).toContainText('public holiday (Christmas Day)');
+
+    // Market research is exempt.
+    await panel.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Markedsundersøkelse' });
+    await expect(warning).toHaveCount(0);
+    await expect(panel.locator('[data-hours="allowed"]')).toContainText('do not apply');
+
+    // Back on Tuesday 10:00 for the consumer campaign: the call goes through.
+    await panel.getByLabel('Campaign', { exact: true }).selectOption({ label: CAMPAIGN });
+    await setClock(background, oslo('2026-12-01T10:00:00'));
+    await expect(warning).toHaveCount(0);
+    await page.bringToFront();
+    const dialled = page.waitForEvent('framenavigated', { timeout: 3000 }).catch(() => null);
+    await page.evaluate(() => {
+      (window as unknown as { dialled: string[] }).dialled = [];
+      document.addEventListener('click', (e) => {
+        const a = (e.target as Element).closest('a');
+        if (a) {
+          (window as unknown as { dialled: string[] }).dialled.push(a.getAttribute('href') ?? '');
+          e.preventDefault();
+        }
+      });
+    });
+    await page.locator('#card-mobile a').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { dialled: string[] }).dialled)).toEqual(['tel:+4741234567']);
+    await dialled;
+  });
+
+  test('a client without an agreement and a missing register are warnings in the header; a broken set-up file changes nothing', async ({
+    openExtensionPage,
+  }) => {
+    await loadSetup(openExtensionPage);
+    const panel = await openPanel(openExtensionPage, 'Innsamling vinter');
+    await expect(panel.locator('[data-warning="no-agreement"]')).toContainText('No data processing agreement on record for Hjelp for Alle');
+    await expect(panel.getByTestId('register-freshness')).toBeVisible();
+
+    const options = await openExtensionPage('options.html');
+    await options.getByLabel('Import a set-up file').setInputFiles(SETUP_BROKEN);
+    await expect(options.getByRole('alert').first()).toContainText('campaigns[');
+    await panel.reload();
+    await expect(panel.getByLabel('Campaign', { exact: true })).toHaveValue('innsamling-vinter');
+    await expect(panel.getByLabel('Campaign', { exact: true }).locator('option')).toHaveCount(4);
+  });
+});
