@@ -6,7 +6,7 @@ import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type SetupProblem } from '@/lib
 import { normaliseSite } from '@/lib/site-rules';
 import { NoAgreementWarning } from './NoAgreementWarning';
 import { OutcomesEditor } from './OutcomesEditor';
-import { campaignTypeHelp, campaignTypeLabel, optOutScopeLabel, problemMap, problemText, selectorIsValid } from './setup-labels';
+import { campaignTypeHelp, campaignTypeLabel, optOutScopeLabel, problemMap, problemText, selectorIsValid } from '@/components/setup-labels';
 import { FieldError, TextField, describedBy } from './TextField';
 
 interface Draft {

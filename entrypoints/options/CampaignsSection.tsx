@@ -6,7 +6,7 @@ import { deleteCampaign } from '@/lib/setup/setup-store';
 import { CampaignForm } from './CampaignForm';
 import { FieldCatalogue } from './FieldCatalogue';
 import { NoAgreementWarning } from './NoAgreementWarning';
-import { campaignTypeHelp, campaignTypeLabel, optOutScopeLabel, outcomeLabel } from './setup-labels';
+import { campaignTypeHelp, campaignTypeLabel, optOutScopeLabel, outcomeLabel } from '@/components/setup-labels';
 
 function CampaignItem({
   agent,

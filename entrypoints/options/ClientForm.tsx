@@ -3,7 +3,7 @@ import { type Agreement, type Client, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { saveClient } from '@/lib/setup/setup-store';
 import { type SetupProblem, normaliseOrgNumber } from '@/lib/setup/validate';
-import { deletionByLabel, problemMap } from './setup-labels';
+import { deletionByLabel, problemMap } from '@/components/setup-labels';
 import { FieldError, TextField, describedBy } from './TextField';
 
 interface Draft {

@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n';
 import { deleteClient } from '@/lib/setup/setup-store';
 import { ClientForm } from './ClientForm';
 import { NoAgreementWarning } from './NoAgreementWarning';
-import { deletionByLabel, formatIsoDate } from './setup-labels';
+import { deletionByLabel, formatIsoDate } from '@/components/setup-labels';
 
 /** "912 345 678" for display. */
 function spacedOrgNumber(orgNumber: string): string {

@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import { copyFields, emptyField, saveCampaign } from '@/lib/setup/setup-store';
 import type { SetupProblem } from '@/lib/setup/validate';
 import { FieldForm } from './FieldForm';
-import { categoryLabel, legalBasisLabel, selectorIsValid } from './setup-labels';
+import { categoryLabel, legalBasisLabel, selectorIsValid } from '@/components/setup-labels';
 
 type Message = { ok: boolean; text: string };
 

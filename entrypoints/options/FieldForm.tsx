@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type CatalogField, DATA_CATEGORIES, type DataCategory, LEGAL_BASES, type LegalBasis } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { SetupProblem } from '@/lib/setup/validate';
-import { categoryLabel, legalBasisLabel, problemMap } from './setup-labels';
+import { categoryLabel, legalBasisLabel, problemMap } from '@/components/setup-labels';
 import { FieldError, TextField, describedBy } from './TextField';
 
 /**

@@ -1,6 +1,6 @@
 import { DEFAULT_OUTCOME_KINDS, type Outcome, newId } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { outcomeKindLabel } from './setup-labels';
+import { outcomeKindLabel } from '@/components/setup-labels';
 import { FieldError, describedBy } from './TextField';
 
 /**

@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n';
 import { getSetting } from '@/lib/settings';
 import { saveProcessor } from '@/lib/setup/setup-store';
 import type { SetupProblem } from '@/lib/setup/validate';
-import { problemMap } from './setup-labels';
+import { problemMap } from '@/components/setup-labels';
 import { TextField } from './TextField';
 
 /** The call centre itself (the processor), as named in access reports. */

@@ -7,7 +7,7 @@ import { osloDate } from '@/lib/register/freshness';
 import { MAX_SETUP_BYTES, type SetupDocument, exportSetup, parseSetupDocument, serialiseSetup, setupFileName } from '@/lib/setup/setup-document';
 import { type ImportSummary, importSetup } from '@/lib/setup/setup-store';
 import type { SetupProblem } from '@/lib/setup/validate';
-import { problemText, selectorIsValid } from './setup-labels';
+import { problemText, selectorIsValid } from '@/components/setup-labels';
 
 type State =
   | { kind: 'idle' }

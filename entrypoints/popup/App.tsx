@@ -7,6 +7,15 @@ import { useSiteRules } from '@/components/use-site-rules';
 import { t } from '@/lib/i18n';
 import { type Envelope, PageRequest, type Response } from '@/lib/messages';
 import { isEnabledOn, withSiteEnabled } from '@/lib/site-rules';
+import { TeamPanel } from './TeamPanel';
+
+/** `?view=tab`: this page was opened in a normal tab ("Open in a tab"), not as the toolbar popup. */
+const IN_TAB = new URLSearchParams(location.search).get('view') === 'tab';
+
+/** The same page in a tab (`?tab=` keeps pointing at the site the popup was about). */
+function inTabUrl(tabId: number | undefined): string {
+  return browser.runtime.getURL(`/popup.html?view=tab${tabId === undefined ? '' : `&tab=${tabId}`}`);
+}
 
 /** The tab the popup is about: `?tab=ID` (when opened as a page), else the active tab. */
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
@@ -52,7 +61,7 @@ export function App() {
   const enabled = host && rules ? isEnabledOn(host, rules) : false;
 
   return (
-    <main class="popup">
+    <main class={IN_TAB ? 'popup in-tab' : 'popup'}>
       <h1>Kontaktvern</h1>
       <RegisterFreshness state={registerState} compact />
       {host ? (
@@ -92,6 +101,7 @@ export function App() {
           {t('optionsTitle')}
         </button>
       </nav>
+      <TeamPanel tabUrl={IN_TAB ? null : inTabUrl(host ? tab?.id : undefined)} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { notifyBlocklistChanged } from '@/components/notify-background';
-import { outcomeLabel } from '@/entrypoints/options/setup-labels';
+import { outcomeLabel } from '@/components/setup-labels';
 import { type AmountResult, parseAmount } from '@/lib/amount';
 import { CallLogError, logCall } from '@/lib/call-log/log-store';
 import { MAX_NOTE_LENGTH } from '@/lib/call-log/rules';

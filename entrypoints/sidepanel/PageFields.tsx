@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/components/ask-background';
-import { categoryLabel, legalBasisLabel } from '@/entrypoints/options/setup-labels';
+import { categoryLabel, legalBasisLabel } from '@/components/setup-labels';
 import type { Campaign, CatalogField } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { type PageFieldHit, type PageFieldsResult, type PanelEnvelope, PanelRequest, PageRequest } from '@/lib/messages';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { callingAllowedFrom, callingBlockReason } from '@/components/calling-hours-text';
 import { RegisterFreshness } from '@/components/RegisterFreshness';
-import { campaignTypeLabel } from '@/entrypoints/options/setup-labels';
+import { campaignTypeLabel } from '@/components/setup-labels';
 import type { Campaign, Client } from '@/lib/db';
 import { formatTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';

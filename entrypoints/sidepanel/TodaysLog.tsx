@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { notifyBlocklistChanged } from '@/components/notify-background';
 import { useLiveQuery } from '@/components/use-live-query';
-import { outcomeLabel } from '@/entrypoints/options/setup-labels';
+import { outcomeLabel } from '@/components/setup-labels';
 import { parseAmount } from '@/lib/amount';
 import { CallLogError, callsOfDay, dayTotals, EDIT_WINDOW_MS, editCall } from '@/lib/call-log/log-store';
 import { type CallLog, type Campaign, getDb } from '@/lib/db';
