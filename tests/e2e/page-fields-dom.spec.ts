@@ -74,36 +74,6 @@ async function run(page: Page, catalogue: CatalogRef[]): Promise<{ result: PageF
   }, catalogue);
 }
 
-interface Timing {
-  /** the first call on the page (cold code: the content script's case when the panel opens) */
-  first: number;
-  /** lower quartile of the following runs: what a run costs (other load on the machine only adds) */
-  p25: number;
-  median: number;
-  max: number;
-  elements: number;
-}
-
-/** Timing of repeated runs, in ms. */
-async function timing(page: Page, catalogue: CatalogRef[], runs = 25): Promise<Timing> {
-  return page.evaluate(
-    ({ cat, runs }) => {
-      const kv = (window as unknown as WithKv).KvFields;
-      const times: number[] = [];
-      for (let i = 0; i <= runs; i++) {
-        const t0 = performance.now();
-        kv.findPageFields(document, cat);
-        times.push(performance.now() - t0);
-      }
-      const first = times.shift()!;
-      times.sort((a, b) => a - b);
-      const at = (q: number) => times[Math.floor((times.length - 1) * q)]!;
-      return { first, p25: at(0.25), median: at(0.5), max: at(1), elements: document.getElementsByTagName('*').length };
-    },
-    { cat: catalogue, runs },
-  );
-}
-
 const brief = (hits: PageFieldHit[]) => hits.map((h) => ({ catalogId: h.catalogId, label: h.label, kind: h.kind, via: h.via, count: h.count }));
 
 /** The campaign "Strøm Vest – høstkampanje": what its catalogue documents. */
@@ -153,8 +123,8 @@ test.describe('findPageFields', () => {
 
     // Elements to highlight: the value elements (table column: its body cells).
     const byCatalogId = (id: string) => elements[result.found.find((h) => h.catalogId === id)!.key];
-    expect(byCatalogId('tlf')).toEqual(['v-tlf']);
-    expect(byCatalogId('mobil')).toEqual(['v-mobil']);
+    expect(byCatalogId('tlf')).toEqual(['card-phone']);
+    expect(byCatalogId('mobil')).toEqual(['card-mobile']);
     expect(byCatalogId('fdato')).toEqual(['f-fdato']);
     expect(byCatalogId('inntekt')).toEqual(['v-inntekt']);
     expect(byCatalogId('produkt')).toEqual(['td', 'td', 'td']);
@@ -256,30 +226,4 @@ test.describe('findPageFields', () => {
     ]);
   });
 
-  test('fast: < 20 ms on the fixture, the demo CRM and a 5,000-element CRM page', async ({ page, server }, testInfo) => {
-    const report: Record<string, Timing> = {};
-    await open(page, server, 'fields-crm.html');
-    report['fields-crm.html'] = await timing(page, STROM_VEST);
-    await open(page, server, 'demo-crm.html');
-    const demoCatalogue: CatalogRef[] = [
-      { id: 'navn', label: 'Navn', selector: '' },
-      { id: 'tlf', label: 'Tlf.', selector: '' },
-      { id: 'telefon', label: 'Telefon', selector: 'td.phone' },
-      { id: 'epost', label: 'E-post', selector: '' },
-    ];
-    report['demo-crm.html'] = await timing(page, demoCatalogue);
-    // Grow the customer list to 370 rows (≈ 5,000 elements) and lay it out first.
-    await page.evaluate(() => {
-      const tbody = document.querySelector<HTMLTableSectionElement>('#customers tbody')!;
-      const rows = [...tbody.rows];
-      for (let i = 0; tbody.rows.length < 370; i++) tbody.append(rows[i % rows.length]!.cloneNode(true));
-      document.body.getBoundingClientRect();
-    });
-    report['demo-crm.html, 370 rows'] = await timing(page, demoCatalogue);
-    console.log('findPageFields timing (ms):', JSON.stringify(report, null, 1));
-    testInfo.annotations.push({ type: 'timing', description: JSON.stringify(report) });
-    // The lower quartile, not the median: the machine (2 cores) is often busy with other work.
-    for (const t of Object.values(report)) expect(t.p25).toBeLessThan(20);
-    expect(report['demo-crm.html, 370 rows']!.elements).toBeGreaterThan(4800);
-  });
 });
