@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
-import { setAgentName } from './kontaktvern-helpers';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const SETUP_DEMO = path.join(FIXTURES, 'setup-demo.json');
@@ -11,12 +10,19 @@ export const SETUP_BROKEN = path.join(FIXTURES, 'setup-broken.json');
 
 type Open = (path: string) => Promise<Page>;
 
-/** Sets the agent name and replaces the set-up with a file through the options page (as a team lead's agent would). */
+/**
+ * Sets the agent name and replaces the set-up with a file through the options page (as an agent
+ * loading the team lead's file would). Works in any UI language (ids, not texts).
+ */
 export async function loadSetup(openExtensionPage: Open, file = SETUP_DEMO, agent = 'Kari Tester'): Promise<void> {
-  await (await setAgentName(openExtensionPage, agent)).close();
+  const blocklist = await openExtensionPage('blocklist.html');
+  await blocklist.locator('#agent-name').fill(agent);
+  await blocklist.locator('#agent-name').press('Enter');
+  await expect(blocklist.locator('#agent-name')).toHaveCount(0);
+  await blocklist.close();
   const options = await openExtensionPage('options.html');
-  await options.getByLabel('Import a set-up file').setInputFiles(file);
-  await options.getByRole('button', { name: 'Replace set-up with this file' }).click();
+  await options.locator('#setup-file').setInputFiles(file);
+  await options.getByTestId('setup-import-confirm').getByRole('button').first().click();
   await expect(options.getByTestId('setup-import-summary')).toBeVisible();
   await options.close();
 }
