@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { BackgroundEvent, type EventEnvelope } from '@/lib/messages';
 import { numberFromSelectionOrLink } from '@/lib/phone/first-number';
+import { rememberCurrentNumber } from './card-actions';
 
 export const MENU_BLOCK = 'kontaktvern-block';
 
@@ -21,5 +22,6 @@ export async function onContextMenuClick(info: Browser.contextMenus.OnClickData,
   const selection = info.selectionText ?? '';
   const e164 = numberFromSelectionOrLink(info.selectionText, info.linkUrl);
   const event: EventEnvelope<BackgroundEvent.OpenCard> = { type: BackgroundEvent.OpenCard, payload: { e164, selection } };
+  if (e164) await rememberCurrentNumber(tab.id, e164);
   await browser.tabs.sendMessage(tab.id, event, { frameId: info.frameId ?? 0 }).catch(() => undefined);
 }

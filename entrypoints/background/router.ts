@@ -12,7 +12,7 @@ import {
 } from '@/lib/messages';
 import type { KontaktvernDb } from '@/lib/db';
 import { blockFromCard, rememberCurrentNumber } from './card-actions';
-import { broadcastContext, pageTab, workContext } from './work-context';
+import { activeClientId, broadcastContext, pageTab, workContext } from './work-context';
 import type { TabCounts } from './tab-counts';
 
 type Sender = Browser.runtime.MessageSender;
@@ -36,7 +36,10 @@ export async function broadcastBlocklistChanged(revision: number): Promise<void>
  */
 export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, counts: TabCounts) {
   const handlers: { [T in RequestType]: (payload: Envelope<T>['payload'], sender: Sender) => Promise<Response<T>> } = {
-    [ContentRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers), register: await blocklist.registerState() }),
+    [ContentRequest.Lookup]: async ({ numbers }) => ({
+      statuses: await blocklist.lookup(numbers, await activeClientId(db)),
+      register: await blocklist.registerState(),
+    }),
     [ContentRequest.ReportCounts]: async ({ numbers, blocked }, sender) => {
       if (sender.tab?.id !== undefined) counts.set(sender.tab.id, sender.frameId ?? 0, { numbers, blocked });
       return { ok: true };
@@ -59,13 +62,16 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
       if (sender.tab?.id !== undefined) await rememberCurrentNumber(sender.tab.id, e164);
       return { ok: true };
     },
-    [PageRequest.Lookup]: async ({ numbers }) => ({ statuses: await blocklist.lookup(numbers), register: await blocklist.registerState() }),
+    [PageRequest.Lookup]: async ({ numbers }) => ({
+      statuses: await blocklist.lookup(numbers, await activeClientId(db)),
+      register: await blocklist.registerState(),
+    }),
     [PageRequest.TabCounts]: async ({ tabId }) => counts.get(tabId),
     [ContentRequest.Context]: async () => workContext(db),
     [PageRequest.Context]: async () => workContext(db),
     [PageRequest.ContextChanged]: async () => {
-      blocklist.invalidate();
-      await broadcastContext(db);
+      // Another client may mean other client-scoped blocks: pages look their numbers up again.
+      await Promise.all([broadcastContext(db), broadcastBlocklistChanged(blocklist.invalidate())]);
       return { ok: true };
     },
     [PageRequest.PageTab]: async () => pageTab(),

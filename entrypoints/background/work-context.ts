@@ -27,6 +27,12 @@ export async function workContext(db: KontaktvernDb): Promise<WorkContext> {
   };
 }
 
+/** The client the agent works for now (the active campaign's), or null when no campaign is chosen. */
+export async function activeClientId(db: KontaktvernDb): Promise<string | null> {
+  const id = await getSetting(db, 'activeCampaignId');
+  return (id ? await db.campaigns.get(id) : undefined)?.clientId ?? null;
+}
+
 /** Tells every frame of every tab the new work context (campaign switched, set-up edited, clock changed in a test). */
 export async function broadcastContext(db: KontaktvernDb): Promise<void> {
   const event: EventEnvelope<BackgroundEvent.ContextChanged> = { type: BackgroundEvent.ContextChanged, payload: await workContext(db) };

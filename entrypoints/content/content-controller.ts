@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/lib/i18n';
+import { parsePhoneInput } from '@/lib/phone/detect';
 import {
   BackgroundEvent,
   type BlockResult,
@@ -178,6 +179,16 @@ export class ContentController {
         if (this.enabled && host instanceof Element && host.shadowRoot) this.scanner.attachShadow(host.shadowRoot);
       },
       { capture: true, signal: this.ctx.signal },
+    );
+    // A number the agent selects on the page becomes the side panel's current number.
+    let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+    document.addEventListener(
+      'selectionchange',
+      () => {
+        clearTimeout(selectionTimer);
+        selectionTimer = setTimeout(() => this.rememberSelectedNumber(), 400);
+      },
+      { signal: this.ctx.signal },
     );
     window.addEventListener(
       'pointerdown',
@@ -428,6 +439,16 @@ export class ContentController {
     const sel = document.getSelection();
     if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return sel.getRangeAt(0).cloneRange();
     return document.activeElement ?? document.documentElement;
+  }
+
+  private rememberSelectedNumber(): void {
+    if (!this.enabled || !this.ctx.isValid) return;
+    const text = document.getSelection()?.toString() ?? '';
+    if (text.length < 7 || text.length > 40) return;
+    const parsed = parsePhoneInput(text);
+    if (!parsed.ok || parsed.e164 === this.lastTypedNumber) return;
+    this.lastTypedNumber = parsed.e164;
+    void send(ContentRequest.CurrentNumber, { e164: parsed.e164 }).catch(() => undefined);
   }
 
   /** Asks the background for the work context (active campaign, calling hours). */

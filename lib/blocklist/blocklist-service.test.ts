@@ -79,3 +79,23 @@ describe('block list store', () => {
     expect(await db.blocks.count()).toBe(0);
   });
 });
+
+describe('client-scoped entries', () => {
+  it('block a number only for their client; with no client known every entry blocks', async () => {
+    const db = new KontaktvernDb(`scope-${crypto.randomUUID()}`);
+    const service = new BlocklistService(db, { registerName: () => 'register' });
+    await blockNumbers(db, [
+      { e164: '+4741234567', source: 'opt-out', scope: 'client-a', reason: 'Asked client A', actor: 'Kari' },
+      { e164: '+4790000001', source: 'opt-out', scope: null, reason: 'Asked everyone', actor: 'Kari' },
+      { e164: '+4790000002', source: 'internal', scope: 'client-b', reason: 'Complaint to B', actor: 'Kari' },
+      { e164: '+4790000002', source: 'opt-out', scope: 'client-a', reason: 'Asked A', actor: 'Kari' },
+    ]);
+    const blocked = async (client: string | null) =>
+      (await service.lookup(['+4741234567', '+4790000001', '+4790000002'], client)).map((s) => (s.blocked ? s.entry!.reason : null));
+    expect(await blocked('client-a')).toEqual(['Asked client A', 'Asked everyone', 'Asked A']);
+    expect(await blocked('client-b')).toEqual([null, 'Asked everyone', 'Complaint to B']);
+    expect(await blocked('client-c')).toEqual([null, 'Asked everyone', null]);
+    expect(await blocked(null)).toEqual(['Asked client A', 'Asked everyone', 'Asked A']);
+    db.close();
+  });
+});

@@ -147,11 +147,12 @@ export class BlocklistService {
     };
   }
 
-  async lookup(numbers: readonly string[]): Promise<NumberStatus[]> {
+  /** Statuses of numbers for an agent working for `clientId` (null: client unknown, every entry applies). */
+  async lookup(numbers: readonly string[], clientId: string | null = null): Promise<NumberStatus[]> {
     const { index, register } = await this.state();
     const reason = register ? this.registerName() : '';
     return numbers.map((e164) => {
-      const entry = index.get(e164);
+      const entry = index.get(e164, clientId);
       if (entry) {
         return {
           e164,

@@ -156,4 +156,35 @@ test.describe('side panel', () => {
     await expect(panel.getByLabel('Campaign', { exact: true })).toHaveValue('innsamling-vinter');
     await expect(panel.getByLabel('Campaign', { exact: true }).locator('option')).toHaveCount(4);
   });
+
+  test('a number selected on the page becomes the current number; a client-scoped "do not call" blocks it only for that client', async ({
+    page,
+    server,
+    openExtensionPage,
+  }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    const panel = await openPanel(openExtensionPage, 'Markedsundersøkelse'); // opt-outs for this client only (Vestkraft AS)
+    await page.bringToFront();
+    await page.locator('#card-phone').selectText();
+    const current = panel.getByRole('region', { name: 'Current number' });
+    await expect(current.locator('[data-e164="+4755123456"]')).toBeVisible();
+    await expect(panel.locator('.log-number')).toContainText('55 12 34 56');
+
+    await panel.getByRole('heading', { name: 'Log the call' }).click();
+    const dnc = panel.locator('label.outcome[data-kind="do-not-call"] input');
+    await dnc.check();
+    await panel.keyboard.press('Enter');
+    await expect(panel.getByTestId('log-saved')).toContainText('55 12 34 56 is now on the block list (only Vestkraft AS)');
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('55 12 34 56');
+
+    // Working for another client, the number may be called: it is no longer red on the page.
+    await panel.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Innsamling vinter' });
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).not.toContain('55 12 34 56');
+    expect(await highlightTexts(page, HIGHLIGHT.number)).toContain('55 12 34 56');
+    // Back for Vestkraft: blocked again.
+    await panel.getByLabel('Campaign', { exact: true }).selectOption({ label: CAMPAIGN });
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('55 12 34 56');
+  });
 });
