@@ -4,6 +4,10 @@ export async function openBlocklistPage(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/blocklist.html') });
 }
 
+export async function openRightsPage(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/rights.html') });
+}
+
 export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }

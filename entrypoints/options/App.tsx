@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AgentNameGate } from '@/components/AgentNameGate';
+import { AccessLookup } from '@/components/rights/AccessLookup';
+import { EraseScope } from '@/components/rights/EraseScope';
 import { useSiteRules } from '@/components/use-site-rules';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -98,6 +100,7 @@ export function App() {
               <a href="#campaigns-title">{t('setupCampaignsTitle')}</a>
               <a href="#setup-transfer-title">{t('setupTransferTitle')}</a>
               <a href="#processor-title">{t('setupProcessorTitle')}</a>
+              <a href="#options-access-title">{t('rightsAccessTitle')}</a>
               <a href="#sites-title">{t('sitesTitle')}</a>
             </nav>
             <AgentName agent={agent} />
@@ -106,6 +109,8 @@ export function App() {
             <CampaignsSection agent={agent} />
             <SetupTransfer agent={agent} />
             <ProcessorSettings agent={agent} />
+            <AccessLookup idPrefix="options-access" />
+            <EraseScope idPrefix="options-erase-scope" />
           </>
         )}
       </AgentNameGate>

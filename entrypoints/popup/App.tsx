@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import { openBlocklistPage, openOptionsPage, openSidePanel } from '@/components/open-pages';
+import { openBlocklistPage, openOptionsPage, openRightsPage, openSidePanel } from '@/components/open-pages';
 import { RegisterFreshness } from '@/components/RegisterFreshness';
 import { useRegisterState } from '@/components/use-register-state';
 import { useSiteRules } from '@/components/use-site-rules';
@@ -99,6 +99,9 @@ export function App() {
         </button>
         <button type="button" onClick={() => void openOptionsPage()}>
           {t('optionsTitle')}
+        </button>
+        <button type="button" onClick={() => void openRightsPage()}>
+          {t('popupRightsLink')}
         </button>
       </nav>
       <TeamPanel tabUrl={IN_TAB ? null : inTabUrl(host ? tab?.id : undefined)} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/components/ask-background';
 import { NumberStatusView } from '@/components/NumberStatusView';
+import { AccessLookup } from '@/components/rights/AccessLookup';
 import { rejectionText } from '@/components/rejection-text';
 import { useLiveQuery } from '@/components/use-live-query';
 import { useRegisterState } from '@/components/use-register-state';
@@ -50,6 +51,7 @@ export function App() {
   const register = useRegisterState(revision);
   const current = useCurrentNumber();
   const [typed, setTyped] = useState('');
+  const [accessOpen, setAccessOpen] = useState(false);
   const parsed = typed.trim() ? parsePhoneInput(typed) : null;
   const e164 = parsed?.ok ? parsed.e164 : parsed ? null : (current?.e164 ?? null);
   const blocked = useBlocked(e164, revision);
@@ -87,9 +89,13 @@ export function App() {
       <OutcomeForm campaign={campaign} clientName={context?.campaign?.clientName ?? ''} e164={e164} agent={agent} blocked={blocked} />
       {campaign && <PageFields campaign={campaign} />}
       <TodaysLog agent={agent} campaigns={campaigns ?? []} />
+      <details class="card access" onToggle={(e) => setAccessOpen(e.currentTarget.open)}>
+        <summary>{t('panelRightsLink')}</summary>
+        {accessOpen && <AccessLookup idPrefix="panel-access" initialNumber={e164 ?? ''} />}
+      </details>
       <nav class="panel-links">
         <a href={browser.runtime.getURL('/rights.html')} target="_blank" rel="noopener">
-          {t('panelRightsLink')}
+          {t('panelRightsPage')}
         </a>
         <a href={browser.runtime.getURL('/blocklist.html')} target="_blank" rel="noopener">
           {t('panelBlocklistLink')}
