@@ -19,6 +19,7 @@ import { writeResult } from './bench/common.mjs';
 const SECTIONS = {
   scan: () => import('./bench/scan.mjs'),
   register: () => import('./bench/register.mjs'),
+  panel: () => import('./bench/panel.mjs'),
 };
 
 function parseArgs(argv) {
