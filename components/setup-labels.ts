@@ -1,5 +1,5 @@
 /** Translated names for the set-up's enums and problem codes (options page). */
-import type { Agreement, Campaign, CampaignType, DataCategory, LegalBasis, Outcome, OutcomeKind } from '@/lib/db';
+import type { Agreement, AuditAction, Campaign, CampaignType, DataCategory, LegalBasis, Outcome, OutcomeKind } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type ProblemCode, type SetupProblem } from '@/lib/setup/validate';
@@ -175,5 +175,21 @@ export function selectorIsValid(selector: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** What an audit event records, in words. */
+export function auditActionLabel(action: AuditAction): string {
+  switch (action) {
+    case 'block':
+      return t('auditBlock');
+    case 'unblock':
+      return t('auditUnblock');
+    case 'import':
+      return t('auditImport');
+    case 'anonymise':
+      return t('auditAnonymise');
+    case 'settings':
+      return t('auditSettings');
   }
 }

@@ -15,6 +15,11 @@ describe('format', () => {
   it('writes kroner the Norwegian way', () => {
     expect(formatAmount(12345, 'nb-NO').replace(/\s/g, ' ')).toBe('kr 12 345');
   });
+  it('shows øre only when there are any, always two digits', () => {
+    expect(formatAmount(12345.5, 'nb-NO').replace(/\s/g, ' ')).toBe('kr 12 345,50');
+    expect(formatAmount(0.05, 'nb-NO').replace(/\s/g, ' ')).toBe('kr 0,05');
+    expect(formatAmount(12345.5, 'en-GB').replace(/\s/g, ' ')).toBe('NOK 12,345.50');
+  });
 });
 
 describe('formatAmount in English', () => {

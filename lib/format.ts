@@ -16,10 +16,13 @@ export function formatDateTime(ms: number, locale: string, timeZone = 'Europe/Os
 
 /** Norwegian usage puts `kr` first (`kr 12 345`), whatever CLDR says; other locales use their own currency format. */
 export function formatAmount(kroner: number, locale: string): string {
+  // Whole kroner without decimals (`kr 12 345`); øre, when there are any, always with two (`kr 12 345,50`).
+  const digits = Number.isInteger(Math.round(kroner * 100) / 100) ? 0 : 2;
+  const fraction = { minimumFractionDigits: digits, maximumFractionDigits: digits };
   if (locale.startsWith('nb') || locale.startsWith('no')) {
-    return `kr\u00a0${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(kroner)}`;
+    return `kr\u00a0${new Intl.NumberFormat('nb-NO', fraction).format(kroner)}`;
   }
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(kroner);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', ...fraction }).format(kroner);
 }
 
 /** A moment with its weekday, for "allowed again Monday 30.11.2026 09:00". */

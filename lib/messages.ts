@@ -1,5 +1,6 @@
 import type { CallingHoursState } from './calling-hours/calling-hours';
 import type { BlockSource, CampaignType } from './db';
+import type { PersonalDataKind } from './page-fields/personal-data';
 
 /**
  * The one message protocol. Each direction has its own enum; each request type
@@ -41,8 +42,9 @@ export interface WorkContext {
     hasAgreement: boolean;
     optOutScope: 'client' | 'all';
   } | null;
-  /** Calling hours for the campaign's type now (always allowed without a campaign: the panel asks the agent to choose one). */
+  /** Calling hours now: for the campaign's type; with campaigns set up but none chosen, the consumer rules ('default'); before any set-up, none. */
   hours: CallingHoursState;
+  hoursFrom: 'campaign' | 'default' | 'none';
   /** The background's clock when this was computed: views measure `until`/`allowedFrom` against it. */
   now: number;
 }
@@ -201,7 +203,7 @@ export interface PageFieldHit {
   catalogId: string | null;
   label: string;
   /** Personal-data kind guessed from the label (or value shape), null when not personal. */
-  kind: string | null;
+  kind: PersonalDataKind | null;
   via: 'label' | 'selector';
   count: number;
 }

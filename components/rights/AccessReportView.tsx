@@ -26,9 +26,9 @@ export function reportIsEmpty(report: AccessReport): boolean {
   return report.callLogs.length === 0 && report.blockEntries.length === 0 && report.blockHistory.length === 0 && !report.reservationRegister.listed;
 }
 
-/** `kontaktvern-access-4790211223-2026-11-28.json` */
+/** `kontaktvern-access-2026-11-28-1432.json`: no number in the name (the browser's download list keeps names after an erasure). */
 function fileName(report: AccessReport, ext: 'json' | 'csv'): string {
-  return `kontaktvern-access-${report.e164.replace(/\D/g, '')}-${report.generatedAt.slice(0, 10)}.${ext}`;
+  return `kontaktvern-access-${report.generatedAt.slice(0, 10)}-${report.generatedAt.slice(11, 16).replace(':', '')}.${ext}`;
 }
 
 const when = (iso: string) => formatDateTime(Date.parse(iso), uiLocale());

@@ -27,6 +27,8 @@ function errorText(error: unknown): string {
 interface Counts {
   pending: number;
   blocks: number;
+  /** Entries because the person asked not to be called (others were added by the company). */
+  optOuts: number;
   history: number;
 }
 
@@ -42,6 +44,11 @@ export function EraseNumber({ e164, onClose, idPrefix = 'erase' }: { e164: strin
     async () => ({
       pending: await previewAnonymise(db, { kind: 'number', e164 }),
       blocks: await db.blocks.where('e164').equals(e164).count(),
+      optOuts: await db.blocks
+        .where('e164')
+        .equals(e164)
+        .filter((b) => b.source === 'opt-out')
+        .count(),
       history: await db.audit.where('e164').equals(e164).count(),
     }),
     [e164],
@@ -100,7 +107,7 @@ export function EraseNumber({ e164, onClose, idPrefix = 'erase' }: { e164: strin
             <li>{t('rightsEraseNoTrace')}</li>
             {counts.blocks > 0 ? (
               <li data-testid="erase-block-stays">
-                <strong>{t('rightsEraseBlockStays')}</strong>
+                <strong>{counts.optOuts > 0 ? t('rightsEraseBlockStays') : t('rightsEraseInternalBlockStays')}</strong>
               </li>
             ) : (
               <li>{t('rightsEraseNotBlocked')}</li>

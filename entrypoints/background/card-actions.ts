@@ -5,7 +5,7 @@ import type { KontaktvernDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { BlockResult, CardBlockKind } from '@/lib/messages';
 import { getSetting } from '@/lib/settings';
-import { activeClientId, workContext } from './work-context';
+import { lookupScope, workContext } from './work-context';
 
 /**
  * A block requested from the number card. The actor is the agent name on
@@ -32,7 +32,7 @@ export async function blockFromCard(
     return { ok: false, error: 'failed' };
   }
   blocklist.invalidate();
-  const [status] = await blocklist.lookup([request.e164], await activeClientId(db));
+  const [status] = await blocklist.lookup([request.e164], await lookupScope(db));
   return { ok: true, status: status! };
 }
 

@@ -5,10 +5,11 @@ import { t } from '@/lib/i18n';
 import { createContextMenu, onContextMenuClick } from './context-menu';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { onCommand } from './keyboard-commands';
-import { createRouter } from './router';
+import { broadcastBlocklistChanged, createRouter } from './router';
 import { TabCounts } from './tab-counts';
 import { retentionRun, scheduleRetention } from './retention-schedule';
 import { broadcastContext } from './work-context';
+import { watchSetup } from './watch-setup';
 import { setClock } from '@/lib/clock';
 
 export default defineBackground(() => {
@@ -17,6 +18,12 @@ export default defineBackground(() => {
   const counts = new TabCounts();
   browser.runtime.onMessage.addListener(createRouter(db, blocklist, counts));
   scheduleRetention(db);
+  // Any set-up change (options page, set-up import, the panel's campaign choice) reaches every tab at once:
+  // the new calling hours and, since the client may differ, the numbers' block statuses.
+  watchSetup(db, () => {
+    void broadcastContext(db);
+    void broadcastBlocklistChanged(blocklist.invalidate());
+  });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) counts.reset(tabId);

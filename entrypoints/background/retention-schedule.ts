@@ -21,8 +21,14 @@ export function scheduleRetention(db: KontaktvernDb): void {
   void browser.alarms.get(RETENTION_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: PERIOD_MINUTES });
   });
-  void retentionRun(db);
+  // The service worker starts often (it sleeps when idle): catch up only when the last run is over a period ago.
+  void browser.storage.local.get(LAST_RUN_KEY).then((stored) => {
+    const last = typeof stored[LAST_RUN_KEY] === 'number' ? stored[LAST_RUN_KEY] : 0;
+    if (Date.now() - last >= PERIOD_MINUTES * 60_000) void retentionRun(db);
+  });
 }
+
+const LAST_RUN_KEY = 'retentionLastRunAt';
 
 let running: Promise<unknown> | null = null;
 
@@ -32,7 +38,9 @@ export async function retentionRun(db: KontaktvernDb): Promise<{ campaignId: str
   const run = runRetention(db, clockNow(), 'system');
   running = run;
   try {
-    return await run;
+    const result = await run;
+    await browser.storage.local.set({ [LAST_RUN_KEY]: Date.now() });
+    return result;
   } catch (error) {
     console.error('[Kontaktvern] retention run failed', error);
     return [];

@@ -12,7 +12,7 @@ import {
 } from '@/lib/messages';
 import type { KontaktvernDb } from '@/lib/db';
 import { blockFromCard, rememberCurrentNumber } from './card-actions';
-import { activeClientId, broadcastContext, pageTab, workContext } from './work-context';
+import { lookupScope, broadcastContext, pageTab, workContext } from './work-context';
 import type { TabCounts } from './tab-counts';
 
 type Sender = Browser.runtime.MessageSender;
@@ -37,7 +37,7 @@ export async function broadcastBlocklistChanged(revision: number): Promise<void>
 export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, counts: TabCounts) {
   const handlers: { [T in RequestType]: (payload: Envelope<T>['payload'], sender: Sender) => Promise<Response<T>> } = {
     [ContentRequest.Lookup]: async ({ numbers }) => ({
-      statuses: await blocklist.lookup(numbers, await activeClientId(db)),
+      statuses: await blocklist.lookup(numbers, await lookupScope(db)),
       register: await blocklist.registerState(),
     }),
     [ContentRequest.ReportCounts]: async ({ numbers, blocked }, sender) => {
@@ -63,7 +63,7 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
       return { ok: true };
     },
     [PageRequest.Lookup]: async ({ numbers }) => ({
-      statuses: await blocklist.lookup(numbers, await activeClientId(db)),
+      statuses: await blocklist.lookup(numbers, await lookupScope(db)),
       register: await blocklist.registerState(),
     }),
     [PageRequest.TabCounts]: async ({ tabId }) => counts.get(tabId),
@@ -71,6 +71,7 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
     [PageRequest.Context]: async () => workContext(db),
     [PageRequest.ContextChanged]: async () => {
       // Another client may mean other client-scoped blocks: pages look their numbers up again.
+      // (The set-up watcher in the background does the same for writes that do not send this.)
       await Promise.all([broadcastContext(db), broadcastBlocklistChanged(blocklist.invalidate())]);
       return { ok: true };
     },

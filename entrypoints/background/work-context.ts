@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { callingHoursState } from '@/lib/calling-hours/calling-hours';
 import { clockNow } from '@/lib/clock';
+import type { LookupScope } from '@/lib/blocklist/blocklist-service';
 import type { KontaktvernDb } from '@/lib/db';
 import { BackgroundEvent, type EventEnvelope, type WorkContext } from '@/lib/messages';
 import { getSetting } from '@/lib/settings';
@@ -10,7 +11,12 @@ export async function workContext(db: KontaktvernDb): Promise<WorkContext> {
   const now = clockNow();
   const id = await getSetting(db, 'activeCampaignId');
   const campaign = id ? await db.campaigns.get(id) : undefined;
-  if (!campaign) return { campaign: null, hours: { allowed: true, exempt: true, until: null }, now };
+  if (!campaign) {
+    // Campaigns are set up but none is chosen: the type is unknown, so the stricter consumer rules apply
+    // (the safer reading). Before any set-up there is nothing to go by: the panel asks for a set-up.
+    if ((await db.campaigns.count()) > 0) return { campaign: null, hours: callingHoursState(now, 'consumer-telemarketing'), hoursFrom: 'default', now };
+    return { campaign: null, hours: { allowed: true, exempt: true, until: null }, hoursFrom: 'none', now };
+  }
   const client = await db.clients.get(campaign.clientId);
   return {
     campaign: {
@@ -23,14 +29,21 @@ export async function workContext(db: KontaktvernDb): Promise<WorkContext> {
       optOutScope: campaign.optOutScope,
     },
     hours: callingHoursState(now, campaign.type),
+    hoursFrom: 'campaign',
     now,
   };
 }
 
-/** The client the agent works for now (the active campaign's), or null when no campaign is chosen. */
-export async function activeClientId(db: KontaktvernDb): Promise<string | null> {
+/**
+ * What the block list must consider for the agent's current work: the active campaign's client
+ * (null when none is chosen: every entry applies) and whether the register applies (not for
+ * business-to-business calls or market research).
+ */
+export async function lookupScope(db: KontaktvernDb): Promise<LookupScope> {
   const id = await getSetting(db, 'activeCampaignId');
-  return (id ? await db.campaigns.get(id) : undefined)?.clientId ?? null;
+  const campaign = id ? await db.campaigns.get(id) : undefined;
+  if (!campaign) return { clientId: null, register: true };
+  return { clientId: campaign.clientId, register: campaign.type !== 'b2b' && campaign.type !== 'market-research' };
 }
 
 /** Tells every frame of every tab the new work context (campaign switched, set-up edited, clock changed in a test). */

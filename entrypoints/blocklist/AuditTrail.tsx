@@ -1,25 +1,11 @@
 import { useState } from 'preact/hooks';
 import { sourceLabel } from '@/components/block-status';
+import { auditActionLabel } from '@/components/setup-labels';
 import { useLiveQuery } from '@/components/use-live-query';
-import { type AuditAction, type AuditEvent, getDb } from '@/lib/db';
+import { type AuditEvent, getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
-
-export function auditActionLabel(action: AuditAction): string {
-  switch (action) {
-    case 'block':
-      return t('auditBlock');
-    case 'unblock':
-      return t('auditUnblock');
-    case 'import':
-      return t('auditImport');
-    case 'anonymise':
-      return t('auditAnonymise');
-    case 'settings':
-      return t('auditSettings');
-  }
-}
 
 /** The append-only audit trail, newest first. */
 export function AuditTrail() {

@@ -7,7 +7,7 @@ import { type AuditEvent, type BlockEntry, getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatNational, parsePhoneInput } from '@/lib/phone/detect';
-import { auditActionLabel } from './AuditTrail';
+import { auditActionLabel } from '@/components/setup-labels';
 import { rejectionText } from '@/components/rejection-text';
 import { RegisterSearchHit, useRegisterHit } from './RegisterSearchHit';
 

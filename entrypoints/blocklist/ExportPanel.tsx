@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { auditActionLabel } from './AuditTrail';
+import { auditActionLabel } from '@/components/setup-labels';
 import { scopeLabel, sourceLabel } from '@/components/block-status';
 import { downloadBlob, nextTask } from '@/components/download';
 import { getDb } from '@/lib/db';

@@ -93,7 +93,8 @@ export class ContentController {
   private enabled = false;
   private domReady = false;
   private nextBlockedIndex = -1;
-  private lastTypedNumber = '';
+  /** The number last sent as "current" from typing or selecting, and when (repeats within a moment are one event). */
+  private lastSent = { e164: '', at: 0 };
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.marks = new PageMarks(this.statuses, () => performance.mark('kontaktvern:first-marks'));
@@ -127,10 +128,7 @@ export class ContentController {
         this.schedule();
         // A whole number typed or pasted into a field becomes the side panel's current number.
         const typed = numbersInField(field);
-        if (typed.length === 1 && typed[0] !== this.lastTypedNumber) {
-          this.lastTypedNumber = typed[0]!;
-          void send(ContentRequest.CurrentNumber, { e164: typed[0]! }).catch(() => undefined);
-        }
+        if (typed.length === 1) this.sendCurrentNumber(typed[0]!);
       },
       () => this.enabled,
       () => this.work.check(),
@@ -143,6 +141,7 @@ export class ContentController {
       (mark) => this.openCard(mark.e164, mark.range, false),
       (mark) => {
         this.openCard(mark.e164, mark.range, true);
+        this.lastSent = { e164: mark.e164, at: Date.now() };
         void send(ContentRequest.CurrentNumber, { e164: mark.e164 }).catch(() => undefined);
       },
     );
@@ -446,9 +445,19 @@ export class ContentController {
     const text = document.getSelection()?.toString() ?? '';
     if (text.length < 7 || text.length > 40) return;
     const parsed = parsePhoneInput(text);
-    if (!parsed.ok || parsed.e164 === this.lastTypedNumber) return;
-    this.lastTypedNumber = parsed.e164;
-    void send(ContentRequest.CurrentNumber, { e164: parsed.e164 }).catch(() => undefined);
+    if (parsed.ok) this.sendCurrentNumber(parsed.e164);
+  }
+
+  /**
+   * Tells the side panel the agent's current number. Each keystroke or selection change
+   * of the same number within two seconds is one event; anything later is sent again,
+   * since a click elsewhere (or another tab) may have changed the current number meanwhile.
+   */
+  private sendCurrentNumber(e164: string): void {
+    const now = Date.now();
+    if (e164 === this.lastSent.e164 && now - this.lastSent.at < 2000) return;
+    this.lastSent = { e164, at: now };
+    void send(ContentRequest.CurrentNumber, { e164 }).catch(() => undefined);
   }
 
   /** Asks the background for the work context (active campaign, calling hours). */

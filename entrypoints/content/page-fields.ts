@@ -51,34 +51,10 @@
  * and only for labels that matter. No detector run over the page's text.
  */
 import { displayLabel, labelKey } from '@/lib/page-fields/label-match';
+import type { CatalogRef, PageFieldHit, PageFieldsResult } from '@/lib/messages';
 import { looksLikePersonalData, type PersonalDataKind } from '@/lib/page-fields/personal-data';
 
-export interface CatalogRef {
-  id: string;
-  label: string;
-  selector: string;
-}
-
-export interface PageFieldHit {
-  /** Stable within this page scan: 'f0', 'f1' … for found fields, 'u0' … for undocumented ones. */
-  key: string;
-  catalogId: string | null;
-  /** The label as the page shows it (tidied); for a selector match, the catalogue label. */
-  label: string;
-  kind: PersonalDataKind | null;
-  via: 'label' | 'selector';
-  /** Value elements on the page that hold this field (table column: one per row). */
-  count: number;
-}
-
-export interface PageFieldsResult {
-  /** Catalogued fields present on the page, in catalogue order. */
-  found: PageFieldHit[];
-  /** Catalogue ids not found. */
-  missing: string[];
-  /** Fields that look like personal data and match no catalogue entry, one per normalised label. */
-  undocumented: PageFieldHit[];
-}
+export type { CatalogRef, PageFieldHit, PageFieldsResult };
 
 type Scope = Document | ShadowRoot;
 

@@ -1,29 +1,13 @@
 /** Translated words for the team lead's part of the popup: outcome kinds, CSV headers, merge problems. */
-import type { OutcomeKind } from '@/lib/db';
 import type { LogCsvLabels } from '@/lib/call-log/log-export';
 import type { MergeConflict } from '@/lib/call-log/merge';
 import { t } from '@/lib/i18n';
 import type { FileProblem } from '@/lib/team/merge-files';
 
 /** The translated name of a built-in outcome kind (the same words as the campaign set-up). */
-export function outcomeKindName(kind: OutcomeKind): string {
-  switch (kind) {
-    case 'sale':
-      return t('setupOutcomeSale');
-    case 'not-interested':
-      return t('setupOutcomeNotInterested');
-    case 'no-answer':
-      return t('setupOutcomeNoAnswer');
-    case 'call-back':
-      return t('setupOutcomeCallBack');
-    case 'do-not-call':
-      return t('setupOutcomeDoNotCall');
-    case 'wrong-number':
-      return t('setupOutcomeWrongNumber');
-    case 'other':
-      return t('setupOutcomeOther');
-  }
-}
+import { outcomeKindLabel as outcomeKindName } from '@/components/setup-labels';
+
+export { outcomeKindName };
 
 export function csvLabels(): LogCsvLabels {
   return {

@@ -11,7 +11,7 @@ import { REPORT_LANGUAGES, REPORT_TEXTS, type ReportLanguage, type ReportTexts }
  * who is responsible, what is held and why, how long, the person's rights and
  * whom to contact. "Print / save as PDF" calls window.print().
  */
-export function App({ number, lang }: { number: string; lang: ReportLanguage }) {
+export function App({ number, token, lang }: { number: string; token: string; lang: ReportLanguage }) {
   const tx = REPORT_TEXTS[lang];
   const parsed = parsePhoneInput(number);
   const e164 = parsed.ok ? parsed.e164 : null;
@@ -45,7 +45,7 @@ export function App({ number, lang }: { number: string; lang: ReportLanguage }) 
                 {REPORT_TEXTS[l].languageName}
               </strong>
             ) : (
-              <a key={l} href={`?${new URLSearchParams({ n: e164, lang: l }).toString()}`} hrefLang={l} lang={l}>
+              <a key={l} href={`?${new URLSearchParams({ r: token, lang: l }).toString()}`} hrefLang={l} lang={l}>
                 {REPORT_TEXTS[l].languageName}
               </a>
             ),

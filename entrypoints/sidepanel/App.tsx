@@ -51,7 +51,7 @@ export function App() {
   const register = useRegisterState(revision);
   const current = useCurrentNumber();
   const [typed, setTyped] = useState('');
-  const [accessOpen, setAccessOpen] = useState(false);
+  const [accessFor, setAccessFor] = useState<string | null>(null);
   const parsed = typed.trim() ? parsePhoneInput(typed) : null;
   const e164 = parsed?.ok ? parsed.e164 : parsed ? null : (current?.e164 ?? null);
   const blocked = useBlocked(e164, revision);
@@ -89,9 +89,10 @@ export function App() {
       <OutcomeForm campaign={campaign} clientName={context?.campaign?.clientName ?? ''} e164={e164} agent={agent} blocked={blocked} />
       {campaign && <PageFields campaign={campaign} />}
       <TodaysLog agent={agent} campaigns={campaigns ?? []} />
-      <details class="card access" onToggle={(e) => setAccessOpen(e.currentTarget.open)}>
+      <details class="card access" onToggle={(e) => setAccessFor(e.currentTarget.open ? (e164 ?? '') : null)}>
         <summary>{t('panelRightsLink')}</summary>
-        {accessOpen && <AccessLookup idPrefix="panel-access" initialNumber={e164 ?? ''} />}
+        {/* The number at the moment the section opened: a later click on the page does not switch the report under the agent. */}
+        {accessFor !== null && <AccessLookup idPrefix="panel-access" initialNumber={accessFor} />}
       </details>
       <nav class="panel-links">
         <a href={browser.runtime.getURL('/rights.html')} target="_blank" rel="noopener">

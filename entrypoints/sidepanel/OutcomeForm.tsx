@@ -1,27 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { notifyBlocklistChanged } from '@/components/notify-background';
 import { outcomeLabel } from '@/components/setup-labels';
-import { type AmountResult, parseAmount } from '@/lib/amount';
+import { parseAmount } from '@/lib/amount';
+import { amountProblem } from './amount-problem';
 import { CallLogError, logCall } from '@/lib/call-log/log-store';
 import { MAX_NOTE_LENGTH } from '@/lib/call-log/rules';
 import { type Campaign, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
 import { callLogErrorText } from './call-log-error-text';
-
-function amountProblem(result: AmountResult): string | null {
-  if (result.ok) return null;
-  switch (result.reason) {
-    case 'not-a-number':
-      return t('panelAmountNotNumber');
-    case 'negative':
-      return t('panelAmountNegative');
-    case 'too-large':
-      return t('panelAmountTooLarge');
-    case 'too-many-decimals':
-      return t('panelAmountDecimals');
-  }
-}
 
 /** Is the key going into a text box (where digits and Enter belong to the text)? */
 function typingInText(target: EventTarget | null): boolean {
@@ -73,11 +60,12 @@ export function OutcomeForm({
     setError(null);
   }, [e164, campaign?.id]);
 
-  const pick = (id: string) => {
+  /** Chooses an outcome; by digit key, focus follows (a sale straight to its amount), so Enter saves. */
+  const pick = (id: string, byKey = false) => {
     setOutcomeId(id);
     setError(null);
     setSaved(null);
-    // A sale goes straight to its amount; otherwise the chosen outcome takes focus (Enter then saves).
+    if (!byKey) return;
     if (outcomes.find((o) => o.id === id)?.kind === 'sale') queueMicrotask(() => amountRef.current?.focus());
     else queueMicrotask(() => formRef.current?.querySelector<HTMLInputElement>(`input[name="outcome"][value="${CSS.escape(id)}"]`)?.focus());
   };
@@ -85,7 +73,9 @@ export function OutcomeForm({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typingInText(e.target)) return;
-      if (e.key === 'Enter' && !formRef.current?.contains(e.target as Node) && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+      // Enter saves when nothing in particular has focus (the form handles Enter inside itself;
+      // other controls, like the access section's summary or a field row, keep their own Enter).
+      if (e.key === 'Enter' && (e.target === document.body || e.target === document.documentElement)) {
         e.preventDefault();
         void saveRef.current();
         return;
@@ -93,7 +83,7 @@ export function OutcomeForm({
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, outcomes.length)) {
         e.preventDefault();
-        pick(outcomes[n - 1]!.id);
+        pick(outcomes[n - 1]!.id, true);
       }
     };
     document.addEventListener('keydown', onKey);

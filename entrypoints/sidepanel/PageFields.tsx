@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/components/ask-background';
 import { categoryLabel, legalBasisLabel } from '@/components/setup-labels';
@@ -6,7 +6,26 @@ import type { Campaign, CatalogField } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { type PageFieldHit, type PageFieldsResult, type PanelEnvelope, PanelRequest, PageRequest } from '@/lib/messages';
 
-type State = { kind: 'loading' } | { kind: 'no-page' } | { kind: 'unreachable' } | { kind: 'ready'; tabId: number; result: PageFieldsResult };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'no-page' }
+  | { kind: 'unreachable' }
+  | { kind: 'ready'; tabId: number; offSite: string | null; result: PageFieldsResult };
+
+/** Is the page one of the campaign's CRM sites (host, or `*.domain` for its subdomains)? No sites listed: any page. */
+function onCampaignSite(url: string, sites: readonly string[]): boolean {
+  if (sites.length === 0) return true;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return sites.some((site) => {
+    const s = site.toLowerCase();
+    return s.startsWith('*.') ? host === s.slice(2) || host.endsWith(s.slice(1)) : host === s;
+  });
+}
 
 async function askPage<T extends PanelRequest>(tabId: number, message: PanelEnvelope<T>): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);
@@ -25,13 +44,15 @@ export function PageFields({ campaign }: { campaign: Campaign }) {
     let alive = true;
     setState({ kind: 'loading' });
     void (async () => {
-      const { tabId } = await askBackground(PageRequest.PageTab, {});
+      const { tabId, url } = await askBackground(PageRequest.PageTab, {});
       if (!alive) return;
-      if (tabId === null) return setState({ kind: 'no-page' });
+      if (tabId === null || url === null) return setState({ kind: 'no-page' });
+      pageTabRef.current = tabId;
+      const offSite = onCampaignSite(url, campaign.sites) ? null : new URL(url).hostname;
       try {
         const fields = campaign.fields.map(({ id, label, selector }) => ({ id, label, selector }));
         const result = (await askPage(tabId, { type: PanelRequest.FindFields, payload: { fields } })) as PageFieldsResult | undefined;
-        if (alive) setState(result ? { kind: 'ready', tabId, result } : { kind: 'unreachable' });
+        if (alive) setState(result ? { kind: 'ready', tabId, offSite, result } : { kind: 'unreachable' });
       } catch {
         if (alive) setState({ kind: 'unreachable' });
       }
@@ -42,9 +63,10 @@ export function PageFields({ campaign }: { campaign: Campaign }) {
   }, [campaign, round]);
 
   // The page beside the panel navigated or another tab came to the front: look again.
+  const pageTabRef = useRef<number | null>(null);
   useEffect(() => {
     const again = () => setRound((n) => n + 1);
-    const onUpdated = (_id: number, change: { status?: string }) => change.status === 'complete' && again();
+    const onUpdated = (id: number, change: { status?: string }) => change.status === 'complete' && id === pageTabRef.current && again();
     browser.tabs.onActivated.addListener(again);
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
@@ -70,6 +92,11 @@ export function PageFields({ campaign }: { campaign: Campaign }) {
       {state.kind === 'loading' && <p class="muted">{t('loading')}</p>}
       {state.kind === 'no-page' && <p class="muted">{t('panelFieldsNoPage')}</p>}
       {state.kind === 'unreachable' && <p class="muted">{t('panelFieldsUnreachable')}</p>}
+      {state.kind === 'ready' && state.offSite && (
+        <p class="notice warn small" role="status" data-testid="off-site">
+          {t('panelFieldsOffSite', state.offSite)}
+        </p>
+      )}
       {state.kind === 'ready' && (
         <>
           {state.result.found.length === 0 ? (
@@ -85,7 +112,7 @@ export function PageFields({ campaign }: { campaign: Campaign }) {
               </ul>
             </>
           )}
-          {state.result.undocumented.length > 0 && (
+          {state.result.undocumented.length > 0 && !state.offSite && (
             <div class="notice warn undocumented" role="status">
               <p>
                 <strong>{t('panelUndocumentedTitle', String(state.result.undocumented.length))}</strong>

@@ -71,11 +71,12 @@ export function PanelHeader({
           {t('panelNoAgreement', active.clientName)}
         </p>
       )}
-      {active && hours && !hours.allowed && (
+      {hours && !hours.allowed && (
         <div class="notice bad" role="alert" data-warning="calling-hours">
           <p>
             <strong>{t('hoursNotAllowed')}</strong>
           </p>
+          {!active && <p class="small">{t('panelHoursDefaultRules')}</p>}
           <p>{callingBlockReason(hours)}</p>
           <p class="small">{callingAllowedFrom(hours)}</p>
         </div>

@@ -3,6 +3,7 @@ import { notifyBlocklistChanged } from '@/components/notify-background';
 import { useLiveQuery } from '@/components/use-live-query';
 import { outcomeLabel } from '@/components/setup-labels';
 import { parseAmount } from '@/lib/amount';
+import { amountProblem } from './amount-problem';
 import { CallLogError, callsOfDay, dayTotals, EDIT_WINDOW_MS, editCall } from '@/lib/call-log/log-store';
 import { type CallLog, type Campaign, getDb } from '@/lib/db';
 import { formatAmount, formatTime } from '@/lib/format';
@@ -69,7 +70,7 @@ function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Ca
     let amountOre: number | null = null;
     if (isSale && amount.trim()) {
       const parsed = parseAmount(amount);
-      if (!parsed.ok) return setError(t('panelAmountNotNumber'));
+      if (!parsed.ok) return setError(amountProblem(parsed));
       amountOre = parsed.ore;
     }
     try {

@@ -91,7 +91,7 @@ describe('client-scoped entries', () => {
       { e164: '+4790000002', source: 'opt-out', scope: 'client-a', reason: 'Asked A', actor: 'Kari' },
     ]);
     const blocked = async (client: string | null) =>
-      (await service.lookup(['+4741234567', '+4790000001', '+4790000002'], client)).map((s) => (s.blocked ? s.entry!.reason : null));
+      (await service.lookup(['+4741234567', '+4790000001', '+4790000002'], { clientId: client, register: true })).map((s) => (s.blocked ? s.entry!.reason : null));
     expect(await blocked('client-a')).toEqual(['Asked client A', 'Asked everyone', 'Asked A']);
     expect(await blocked('client-b')).toEqual([null, 'Asked everyone', 'Complaint to B']);
     expect(await blocked('client-c')).toEqual([null, 'Asked everyone', null]);

@@ -60,6 +60,13 @@ export interface BuildStats {
  * never missed), and no lookup ever sees a half-built state. The register
  * array is reused when the active snapshot did not change.
  */
+/** Who the agent calls for now: decides which entries apply. */
+export interface LookupScope {
+  clientId: string | null;
+  /** Reservasjonsregisteret applies (consumer telemarketing, charity, or campaign unknown). */
+  register: boolean;
+}
+
 export class BlocklistService {
   private current: LookupState | undefined;
   private pending: Promise<LookupState> | undefined;
@@ -147,9 +154,15 @@ export class BlocklistService {
     };
   }
 
-  /** Statuses of numbers for an agent working for `clientId` (null: client unknown, every entry applies). */
-  async lookup(numbers: readonly string[], clientId: string | null = null): Promise<NumberStatus[]> {
-    const { index, register } = await this.state();
+  /**
+   * Statuses of numbers for the agent's current work: `clientId` (null: client unknown, every entry
+   * applies) and whether Reservasjonsregisteret applies (not to business-to-business calls or market
+   * research; direct opt-outs always do).
+   */
+  async lookup(numbers: readonly string[], work: LookupScope = { clientId: null, register: true }): Promise<NumberStatus[]> {
+    const { clientId } = work;
+    const { index, register: loaded } = await this.state();
+    const register = work.register ? loaded : null;
     const reason = register ? this.registerName() : '';
     return numbers.map((e164) => {
       const entry = index.get(e164, clientId);

@@ -155,4 +155,15 @@ describe('BlocklistService with the register', () => {
     expect(statuses.filter((x) => x.blocked)).toHaveLength(batch.filter((_, i) => (i * 7) % 3 === 0).length);
     expect(ms).toBeLessThan(50);
   });
+
+  it('does not apply the register to work it does not cover (B2B, market research), while direct opt-outs still block', async () => {
+    await importLines(['41234567']);
+    await blockNumbers(db, [{ e164: '+4798765432', source: 'opt-out', scope: null, reason: 'Asked', actor: 'Kari' }]);
+    const numbers = ['+4741234567', '+4798765432'];
+    const consumer = await service().lookup(numbers, { clientId: 'k1', register: true });
+    const b2b = await service().lookup(numbers, { clientId: 'k1', register: false });
+    expect(consumer.map((s) => s.blocked)).toEqual([true, true]);
+    expect(b2b.map((s) => s.blocked)).toEqual([false, true]);
+  });
 });
+

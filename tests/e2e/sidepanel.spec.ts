@@ -1,5 +1,6 @@
 import { expect, HIGHLIGHT, highlightTexts, OVERLAY_TAG, test, waitForScan } from './fixtures';
-import { loadSetup, openPanel, oslo, setClock, SETUP_BROKEN } from './panel-helpers';
+import fs from 'node:fs';
+import { loadSetup, openPanel, oslo, setClock, SETUP_BROKEN, SETUP_DEMO } from './panel-helpers';
 import { card, clickMark, overlayAlerts } from './card-helpers';
 
 const CAMPAIGN = 'Strøm Vest – høstkampanje';
@@ -55,7 +56,7 @@ test.describe('side panel', () => {
     await panel.keyboard.type('12 345,50');
     await panel.keyboard.press('Enter');
     await expect(panel.getByTestId('log-saved')).toContainText('Saved: 934 56 789 – Sale.');
-    await expect(panel.getByTestId('today-totals')).toContainText('1 calls · 1 sales · NOK');
+    await expect(panel.getByTestId('today-totals')).toContainText('Calls: 1 · Sales: 1 · NOK 12,345.50');
 
     // A bad amount is refused with a message; nothing is saved.
     await panel.getByRole('heading', { name: 'Log the call' }).click();
@@ -63,7 +64,7 @@ test.describe('side panel', () => {
     await panel.keyboard.type('tolv');
     await panel.keyboard.press('Enter');
     await expect(panel.getByRole('alert').filter({ hasText: 'The amount must be a number of kroner' })).toBeVisible();
-    await expect(panel.getByTestId('today-totals')).toContainText('1 calls');
+    await expect(panel.getByTestId('today-totals')).toContainText('Calls: 1 ·');
 
     // Do not call (the 5th outcome) for the number on the page: it turns red there without a reload.
     expect(await highlightTexts(page, HIGHLIGHT.blocked)).not.toContain('412 34 567');
@@ -73,7 +74,7 @@ test.describe('side panel', () => {
     await panel.keyboard.press('Enter');
     await expect(panel.getByTestId('log-saved')).toContainText('412 34 567 is now on the block list (all clients)');
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('412 34 567');
-    await expect(panel.getByTestId('today-totals')).toContainText('2 calls · 1 sales');
+    await expect(panel.getByTestId('today-totals')).toContainText('Calls: 2 · Sales: 1');
     await expect(panel.locator('ol.today li')).toHaveCount(2);
 
     // A typo fix within the 5 minutes.
@@ -187,4 +188,50 @@ test.describe('side panel', () => {
     await panel.getByLabel('Campaign', { exact: true }).selectOption({ label: CAMPAIGN });
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('55 12 34 56');
   });
+
+  test('a set-up change made on the options page reaches an open CRM page at once: a campaign that becomes consumer telemarketing is held to calling hours', async ({
+    page,
+    server,
+    background,
+    openExtensionPage,
+  }, testInfo) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    const panel = await openPanel(openExtensionPage, 'Markedsundersøkelse'); // market research: exempt
+    await setClock(background, oslo('2026-12-05T11:00:00')); // Saturday
+    await expect(panel.locator('[data-hours="allowed"]')).toContainText('do not apply');
+    await page.bringToFront();
+    await page.evaluate(() => document.addEventListener('click', (e) => e.preventDefault())); // the page's own dialler
+    await page.locator('#card-mobile a').click();
+    await expect(overlayAlerts(page).filter({ hasText: 'calling is not allowed now' })).toHaveCount(0);
+
+    // The team lead's new set-up file makes the same campaign consumer telemarketing.
+    const doc = JSON.parse(fs.readFileSync(SETUP_DEMO, 'utf8')) as { campaigns: { id: string; type: string }[] };
+    doc.campaigns.find((c) => c.id === 'markedsundersokelse')!.type = 'consumer-telemarketing';
+    const file = testInfo.outputPath('setup-changed.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const options = await openExtensionPage('options.html');
+    await options.locator('#setup-file').setInputFiles(file);
+    await options.getByTestId('setup-import-confirm').getByRole('button').first().click();
+    await expect(options.getByTestId('setup-import-summary')).toBeVisible();
+
+    // Without a reload, the open CRM page now stops the call.
+    await page.bringToFront();
+    await page.locator('#card-mobile a').click();
+    await expect(overlayAlerts(page).filter({ hasText: 'Call stopped: calling is not allowed now' })).toBeVisible();
+  });
+
+  test('with campaigns set up but none chosen, the consumer rules apply and the panel says so', async ({ page, server, background, openExtensionPage }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    const panel = await openPanel(openExtensionPage, null);
+    await setClock(background, oslo('2026-12-01T21:30:00'));
+    await expect(panel.locator('[data-warning="calling-hours"]')).toContainText('No campaign is chosen, so the rules for telemarketing to consumers apply.');
+    await page.bringToFront();
+    await page.locator('#card-mobile a').click();
+    await expect(overlayAlerts(page).filter({ hasText: 'Call stopped: calling is not allowed now' })).toBeVisible();
+  });
 });
+
