@@ -71,7 +71,7 @@ export function EraseNumber({ e164, onClose, idPrefix = 'erase' }: { e164: strin
     setError('');
     setRunning(true);
     try {
-      const count = await anonymise(db, { kind: 'number', e164 }, agent, Date.now(), reference.trim() || undefined);
+      const count = await anonymise(db, { kind: 'number', e164 }, agent, Date.now(), reference.trim() || t('rightsAuditNumberErased'));
       await forgetCurrentNumber(e164);
       setResult(count);
     } catch (e) {

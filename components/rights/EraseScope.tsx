@@ -51,7 +51,8 @@ export function EraseScope({ idPrefix = 'erase-scope' }: { idPrefix?: string }) 
     setRunning(true);
     setError('');
     try {
-      const count = await anonymise(db, scope, agent);
+      const reason = scope.kind === 'campaign' ? t('rightsAuditCampaignErased', chosenName) : t('rightsAuditClientErased', chosenName);
+      const count = await anonymise(db, scope, agent, Date.now(), reason);
       setResult({ count, name: chosenName });
       setConfirm('');
     } catch (e) {

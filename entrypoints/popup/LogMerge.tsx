@@ -1,3 +1,4 @@
+import { notifyBlocklistChanged } from '@/components/notify-background';
 import { useState } from 'preact/hooks';
 import { AgentNameGate } from '@/components/AgentNameGate';
 import { useLiveQuery } from '@/components/use-live-query';
@@ -40,6 +41,7 @@ function Outcome({ outcome }: { outcome: MergeFilesOutcome }) {
               </ul>
             )}
             {result.unknownCampaigns.length > 0 && <p>{t('teamMergeUnknownCampaigns', result.unknownCampaigns.join(', '))}</p>}
+            {result.optOuts > 0 && <p data-testid="merge-opt-outs">{t('teamMergeOptOuts', String(result.optOuts))}</p>}
             {retained > 0 && <p>{t('teamMergeRetention', String(retained))}</p>}
           </div>
         );
@@ -70,7 +72,10 @@ export function LogMerge({ tabUrl }: { tabUrl: string | null }) {
         files.map((f) => ({ name: f.name, text: () => f.text() })),
         Date.now(),
         actor,
+        t('panelLogOptOutReason'),
       );
+      // Merged "do not call" outcomes may have added opt-outs: every open page updates its marks.
+      if (outcome.ok && outcome.files.some((f) => f.result.optOuts > 0)) await notifyBlocklistChanged();
       setState({ kind: 'done', outcome });
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -117,6 +117,21 @@ describe('mergeLogs', () => {
     expect(await db.callLogs.count()).toBe(3);
   });
 
+  it('puts the person of a merged "do not call" on the block list, with the campaign\'s scope, once', async () => {
+    await db.campaigns.put(testCampaign({ optOutScope: 'client' }));
+    const dnc = log({ id: 'dnc-1', e164: '+4790000001', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, agent: 'Ola' });
+    const unknownCampaign = log({ id: 'dnc-2', e164: '+4790000002', campaignId: 'elsewhere', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null });
+    const first = await mergeLogs(db, [dnc, unknownCampaign, log({ id: 'sale-1' })], NOW, 'Team lead', 'Asked not to be called');
+    expect(first.optOuts).toBe(2);
+    const blocks = await db.blocks.orderBy('e164').toArray();
+    expect(blocks.map((b) => [b.e164, b.source, b.scope, b.addedBy, b.reason])).toEqual([
+      ['+4790000001', 'opt-out', 'client-1', 'Ola', 'Asked not to be called'],
+      ['+4790000002', 'opt-out', null, 'Kari', 'Asked not to be called'],
+    ]);
+    expect((await mergeLogs(db, [dnc, unknownCampaign], NOW)).optOuts).toBe(0);
+    expect(await db.blocks.count()).toBe(2);
+  });
+
   it('keeps the local record on a conflict and reports the differing fields', async () => {
     await db.callLogs.add(log({ note: 'local' }));
     const r = await mergeLogs(db, [log({ note: 'theirs', amountOre: 20_000 })], NOW);

@@ -21,6 +21,8 @@
  */
 import type { AuditEvent, CallLog, KontaktvernDb } from '../db';
 import { newId } from '../db';
+import { blockNumbers } from '../blocklist/store';
+import { DEFAULT_OPT_OUT_REASON } from './log-store';
 import { type RetentionResult, runRetention } from '../rights/anonymise';
 import { CallLogError } from './call-log-error';
 import { checkCallLogRecord, differingFields } from './call-log-record';
@@ -42,6 +44,8 @@ export interface MergeResult {
   unknownCampaigns: string[];
   /** The retention run that followed the merge (same transaction). */
   retention: RetentionResult[];
+  /** Opt-outs added to the block list for merged "do not call" outcomes (one global block list). */
+  optOuts: number;
 }
 
 /**
@@ -50,14 +54,20 @@ export interface MergeResult {
  * and nothing is merged. Taking anonymised copies writes one 'anonymise'
  * audit event (scope 'merge', count, no number).
  */
-export async function mergeLogs(db: KontaktvernDb, logs: readonly CallLog[], now: number = Date.now(), actor = 'system'): Promise<MergeResult> {
+export async function mergeLogs(
+  db: KontaktvernDb,
+  logs: readonly CallLog[],
+  now: number = Date.now(),
+  actor = 'system',
+  optOutReason = DEFAULT_OPT_OUT_REASON,
+): Promise<MergeResult> {
   const incoming: CallLog[] = [];
   logs.forEach((value, index) => {
     const check = checkCallLogRecord(value);
     if (!check.ok) throw new CallLogError('invalid-record', `logs[${index}]${check.field ? `.${check.field}` : ''}`);
     incoming.push(check.log);
   });
-  return db.transaction('rw', [db.callLogs, db.campaigns, db.audit, db.importReports], async () => {
+  return db.transaction('rw', [db.callLogs, db.campaigns, db.audit, db.importReports, db.blocks], async () => {
     const stored = await db.callLogs.bulkGet(incoming.map((l) => l.id));
     const local = new Map<string, CallLog>();
     for (const l of stored) if (l) local.set(l.id, l);
@@ -106,7 +116,20 @@ export async function mergeLogs(db: KontaktvernDb, logs: readonly CallLog[], now
     for (const log of toWrite.values()) addedCampaigns.add(log.campaignId);
     const known = new Set((await db.campaigns.bulkGet([...addedCampaigns])).flatMap((c) => (c ? [c.id] : [])));
     const unknownCampaigns = [...addedCampaigns].filter((id) => !known.has(id)).sort();
+    // Another agent's "do not call" binds everyone: the person goes on this block list too, with the
+    // campaign's opt-out scope (all clients when the campaign is not set up here: the safer reading).
+    const campaigns = new Map((await db.campaigns.bulkGet([...known])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    const optOutRequests = [...toWrite.values()]
+      .filter((l) => l.outcomeKind === 'do-not-call' && l.e164 !== null && l.anonymisedAt === null)
+      .map((l) => ({
+        e164: l.e164!,
+        source: 'opt-out' as const,
+        scope: campaigns.get(l.campaignId)?.optOutScope === 'client' ? l.clientId : null,
+        reason: optOutReason,
+        actor: l.agent,
+      }));
+    const optOuts = optOutRequests.length > 0 ? (await blockNumbers(db, optOutRequests, now)).length : 0;
     const retention = await runRetention(db, now);
-    return { added, duplicates, conflicts, unknownCampaigns, retention };
+    return { added, duplicates, conflicts, unknownCampaigns, retention, optOuts };
   });
 }

@@ -86,6 +86,17 @@ describe('anonymise a number', () => {
     expect(await previewAnonymise(db, { kind: 'number', e164: PERSON })).toBe(0);
   });
 
+  it("also clears another person's note that mentions the number, and only that note", async () => {
+    await callHistory(PERSON);
+    await logCall(db, { e164: SOMEONE_ELSE, campaign, outcomeId: 'o-later', amountOre: null, note: `Kona svarer på ${NSN.slice(0, 3)} ${NSN.slice(3, 5)} ${NSN.slice(5)}`, agent: 'Kari' }, NOW - DAY);
+    await logCall(db, { e164: SOMEONE_ELSE, campaign, outcomeId: 'o-later', amountOre: null, note: 'Ring etter kl. 17', agent: 'Kari' }, NOW - DAY);
+    await anonymise(db, { kind: 'number', e164: PERSON }, 'Team lead', NOW);
+    expect(await findNumberEverywhere(db, PERSON)).toEqual([]);
+    const notes = (await db.callLogs.where('e164').equals(SOMEONE_ELSE).toArray()).map((l) => l.note).sort();
+    expect(notes).toContain('');
+    expect(notes).toContain('Ring etter kl. 17');
+  });
+
   it('keeps a blocked person blocked: the number stays only in the block entry and the audit of blocking', async () => {
     await callHistory(PERSON, true);
     expect(await db.blocks.count()).toBe(1);

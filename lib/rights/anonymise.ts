@@ -119,6 +119,20 @@ async function scrubImportReports(db: KontaktvernDb, e164: string): Promise<numb
   return removed;
 }
 
+/**
+ * Clears the notes of other people's call logs that mention the number (an agent may have
+ * written "call his wife on 412 34 567"). The logs themselves stay. Returns how many changed.
+ */
+async function scrubOtherNotes(db: KontaktvernDb, e164: string, now: number): Promise<number> {
+  const digits = numberDigits(e164);
+  return db.callLogs
+    .filter((log) => log.note !== '' && mentionsNumber(log.note, digits))
+    .modify((log: CallLog) => {
+      log.note = '';
+      log.updatedAt = now;
+    });
+}
+
 function scopeId(scope: AnonymiseScope): string | null {
   switch (scope.kind) {
     case 'number':
@@ -140,8 +154,10 @@ async function anonymiseNow(db: KontaktvernDb, scope: AnonymiseScope, actor: str
     log.updatedAt = now;
   });
   const importReportLines = scope.kind === 'number' ? await scrubImportReports(db, scope.e164) : 0;
-  if (count > 0 || importReportLines > 0 || auditWhenNone) {
+  const otherNotes = scope.kind === 'number' ? await scrubOtherNotes(db, scope.e164, now) : 0;
+  if (count > 0 || importReportLines > 0 || otherNotes > 0 || auditWhenNone) {
     const detail: Record<string, unknown> = { scope: scope.kind, id: scopeId(scope), count };
+    if (otherNotes > 0) detail.otherNotes = otherNotes;
     if (scope.kind === 'retention') detail.olderThan = scope.olderThan;
     if (importReportLines > 0) detail.importReportLines = importReportLines;
     // Deliberately no e164 and no entryId: the event must not keep the number.

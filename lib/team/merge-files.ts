@@ -23,7 +23,7 @@ export type MergeFilesOutcome =
   /** Nothing was merged: these files are not usable (the usable ones are not listed). */
   | { ok: false; problems: { name: string; problem: FileProblem }[] };
 
-export async function mergeFiles(db: KontaktvernDb, files: readonly MergeFileInput[], now: number, actor: string): Promise<MergeFilesOutcome> {
+export async function mergeFiles(db: KontaktvernDb, files: readonly MergeFileInput[], now: number, actor: string, optOutReason?: string): Promise<MergeFilesOutcome> {
   const parsed: { name: string; logs: Extract<ParseLogExportResult, { ok: true }>['logs'] }[] = [];
   const problems: { name: string; problem: FileProblem }[] = [];
   for (const file of files) {
@@ -39,9 +39,9 @@ export async function mergeFiles(db: KontaktvernDb, files: readonly MergeFileInp
     else problems.push({ name: file.name, problem: result });
   }
   if (problems.length > 0) return { ok: false, problems };
-  const results = await db.transaction('rw', [db.callLogs, db.campaigns, db.audit, db.importReports], async () => {
+  const results = await db.transaction('rw', [db.callLogs, db.campaigns, db.audit, db.importReports, db.blocks], async () => {
     const out: { name: string; result: MergeResult }[] = [];
-    for (const file of parsed) out.push({ name: file.name, result: await mergeLogs(db, file.logs, now, actor) });
+    for (const file of parsed) out.push({ name: file.name, result: await mergeLogs(db, file.logs, now, actor, optOutReason) });
     return out;
   });
   return { ok: true, files: results };
