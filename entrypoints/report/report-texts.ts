@@ -162,7 +162,7 @@ const nb: ReportTexts = {
   heldTitle: 'Hva vi har om deg, og hvorfor',
   callLogsTitle: (n) => `Samtaler vi har logget (${n})`,
   callLogsIntro:
-    'For hver samtale til nummeret ditt logger vi tidspunkt, kampanje, resultat, eventuelt beløp, et kort notat og hvem som ringte. Formål: oppfølging av oppdragsgiverens kampanje og rapportering av resultater.',
+    'For hver samtale til nummeret ditt logger vi tidspunkt, kampanje, resultat, eventuelt beløp, et kort notat og hvem som ringte. Formål: oppfølging av oppdragsgiverens kampanje og rapportering av resultater. Behandlingsgrunnlag: oppdragsgiverens berettigede interesse i å følge opp kampanjen (personvernforordningen art. 6 nr. 1 bokstav f).',
   callLogsNone: 'Ingen samtaler til nummeret ditt er logget.',
   colWhen: 'Tidspunkt',
   colCampaign: 'Kampanje',
@@ -192,7 +192,7 @@ const nb: ReportTexts = {
   colBy: 'Av',
   colReason: 'Årsak',
   blockWhyKept:
-    'Vi beholder nummeret ditt på sperrelisten så lenge sperren gjelder — også om du ber oss slette opplysningene dine — fordi det er den eneste måten vi kan sikre at du ikke blir ringt (markedsføringsloven § 12). Vi beholder bare det som trengs til det: nummeret, hvor sperren kom fra og når.',
+    'Vi beholder nummeret ditt på sperrelisten så lenge sperren gjelder — også om du ber oss slette opplysningene dine — fordi det er den eneste måten vi kan sikre at du ikke blir ringt (markedsføringsloven § 12). Behandlingsgrunnlag: rettslig forpliktelse (personvernforordningen art. 6 nr. 1 bokstav c). Vi beholder bare det som trengs til det: nummeret, hvor sperren kom fra og når.',
   registerTitle: 'Reservasjonsregisteret',
   registerListed: (d) => `Nummeret ditt står i Reservasjonsregisteret (vår kopi fra ${d}): vi ringer det ikke med telefonsalg.`,
   registerNotListed: (d) => `Nummeret ditt står ikke i vår kopi av Reservasjonsregisteret (fra ${d}).`,
@@ -313,7 +313,7 @@ const en: ReportTexts = {
   heldTitle: 'What we hold about you, and why',
   callLogsTitle: (n) => `Calls we have logged (${n})`,
   callLogsIntro:
-    "For each call to your number we log when it was, the campaign, the result, any amount, a short note and who called. Purpose: following up the client's campaign and reporting its results.",
+    "For each call to your number we log when it was, the campaign, the result, any amount, a short note and who called. Purpose: following up the client's campaign and reporting its results. Legal basis: the client's legitimate interest in following up its campaign (GDPR Art. 6(1)(f)).",
   callLogsNone: 'No calls to your number are logged.',
   colWhen: 'When',
   colCampaign: 'Campaign',
@@ -343,7 +343,7 @@ const en: ReportTexts = {
   colBy: 'By',
   colReason: 'Reason',
   blockWhyKept:
-    'We keep your number on the block list for as long as the block applies — also if you ask us to erase your data — because it is the only way to make sure you are not called (Norwegian Marketing Control Act § 12). We keep only what that needs: the number, where the block came from and when.',
+    'We keep your number on the block list for as long as the block applies — also if you ask us to erase your data — because it is the only way to make sure you are not called (Norwegian Marketing Control Act § 12). Legal basis: a legal obligation (GDPR Art. 6(1)(c)). We keep only what that needs: the number, where the block came from and when.',
   registerTitle: 'Reservasjonsregisteret (the Norwegian do-not-call register)',
   registerListed: (d) => `Your number is in Reservasjonsregisteret (our copy of ${d}): we do not call it for telemarketing.`,
   registerNotListed: (d) => `Your number is not in our copy of Reservasjonsregisteret (of ${d}).`,
