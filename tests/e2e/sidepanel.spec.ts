@@ -126,6 +126,11 @@ test.describe('side panel', () => {
     await setClock(background, oslo('2026-12-01T10:00:00'));
     await expect(warning).toHaveCount(0);
     await page.bringToFront();
+    // The card and the alert from before are closed first (Escape: the card, then the alerts).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(card(page)).toHaveCount(0);
+    await expect(overlayAlerts(page)).toHaveCount(0);
     const dialled = page.waitForEvent('framenavigated', { timeout: 3000 }).catch(() => null);
     await page.evaluate(() => {
       (window as unknown as { dialled: string[] }).dialled = [];
