@@ -12,14 +12,20 @@ export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
 
-/** Opens the side panel in the current window (must run in a user gesture). */
-export async function openSidePanel(): Promise<boolean> {
+/**
+ * Opens the side panel in a window. Chrome allows this only in direct response to the user's
+ * click: call it synchronously from the click handler, with a window id looked up beforehand
+ * (an `await` before it would lose the click).
+ */
+export function openSidePanelIn(windowId: number): Promise<void> {
+  return browser.sidePanel.open({ windowId });
+}
+
+/** The id of the window this extension page is in (look it up when the page opens). */
+export async function currentWindowId(): Promise<number | null> {
   try {
-    const win = await browser.windows.getCurrent();
-    if (win.id === undefined) return false;
-    await browser.sidePanel.open({ windowId: win.id });
-    return true;
+    return (await browser.windows.getCurrent()).id ?? null;
   } catch {
-    return false;
+    return null;
   }
 }

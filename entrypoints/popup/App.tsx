@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import { openBlocklistPage, openOptionsPage, openRightsPage, openSidePanel } from '@/components/open-pages';
+import { currentWindowId, openBlocklistPage, openOptionsPage, openRightsPage, openSidePanelIn } from '@/components/open-pages';
 import { RegisterFreshness } from '@/components/RegisterFreshness';
 import { useRegisterState } from '@/components/use-register-state';
 import { useSiteRules } from '@/components/use-site-rules';
@@ -41,6 +41,9 @@ export function App() {
   const [rules, saveRules] = useSiteRules();
   const registerState = useRegisterState();
   const host = hostOf(tab?.url);
+  // Looked up now, so the side-panel button can open it synchronously in the click (Chrome requires that).
+  const [windowId, setWindowId] = useState<number | null>(null);
+  useEffect(() => void currentWindowId().then(setWindowId), []);
 
   useEffect(() => {
     void targetTab().then(setTab);
@@ -94,7 +97,7 @@ export function App() {
         <button type="button" onClick={() => void openBlocklistPage()}>
           {t('blocklistTitle')}
         </button>
-        <button type="button" onClick={() => void openSidePanel()}>
+        <button type="button" disabled={windowId === null} onClick={() => windowId !== null && void openSidePanelIn(windowId).catch(() => undefined)}>
           {t('cardOpenSidePanel')}
         </button>
         <button type="button" onClick={() => void openOptionsPage()}>

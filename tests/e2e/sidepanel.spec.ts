@@ -238,5 +238,23 @@ test.describe('side panel', () => {
     await page.locator('#card-mobile a').click();
     await expect(overlayAlerts(page).filter({ hasText: 'Call stopped: calling is not allowed now' })).toBeVisible();
   });
+
+  test('the popup opens the side panel (in the click itself, as Chrome requires)', async ({ page, context, openExtensionPage }) => {
+    const panels = async () => {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+        return targetInfos.filter((t) => t.url.endsWith('/sidepanel.html')).length;
+      } finally {
+        await cdp.detach();
+      }
+    };
+    const popup = await openExtensionPage('popup.html');
+    expect(await panels()).toBe(0);
+    const button = popup.getByRole('button', { name: 'Open side panel' });
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect.poll(panels).toBe(1);
+  });
 });
 
