@@ -193,3 +193,8 @@ export function auditActionLabel(action: AuditAction): string {
       return t('auditSettings');
   }
 }
+
+/** Who did it: an agent's name, or Kontaktvern itself for scheduled work (retention runs). */
+export function actorName(actor: string): string {
+  return actor === 'system' ? t('auditActorSystem') : actor;
+}

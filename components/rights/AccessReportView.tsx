@@ -9,6 +9,7 @@ import { formatInternational } from '@/lib/phone/detect';
 import { type AccessReport, type AccessReportCampaign, accessReportCsv, accessReportJson, buildAccessReport } from '@/lib/rights/access-report';
 import { openPrintableReport, type ReportLanguage } from './open-report';
 import { EraseNumber } from './EraseNumber';
+import { actorName } from '@/components/setup-labels';
 import {
   accessCsvLabels,
   amountText,
@@ -295,7 +296,7 @@ export function AccessReportView({ e164, defaultLanguage }: { e164: string; defa
                     {auditActionLabel(ev.action)}
                     {ev.source && <span class="muted"> · {sourceLabel(ev.source)}</span>}
                   </Cell>
-                  <Cell label={t('colWho')}>{ev.actor}</Cell>
+                  <Cell label={t('colWho')}>{actorName(ev.actor)}</Cell>
                   <Cell label={t('colReason')}>{ev.reason}</Cell>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { clockNow } from '@/lib/clock';
 import type { KontaktvernDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { runRetention } from '@/lib/rights/anonymise';
 
 export const RETENTION_ALARM = 'retention';
@@ -35,7 +36,7 @@ let running: Promise<unknown> | null = null;
 /** One retention run (never two at once). */
 export async function retentionRun(db: KontaktvernDb): Promise<{ campaignId: string; count: number }[]> {
   while (running) await running.catch(() => undefined);
-  const run = runRetention(db, clockNow(), 'system');
+  const run = runRetention(db, clockNow(), 'system', t('auditRetentionReason'));
   running = run;
   try {
     const result = await run;

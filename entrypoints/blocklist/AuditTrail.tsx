@@ -6,6 +6,7 @@ import { type AuditEvent, getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
+import { actorName } from '@/components/setup-labels';
 
 /** The append-only audit trail, newest first. */
 export function AuditTrail() {
@@ -31,7 +32,7 @@ export function AuditTrail() {
           {events.map((ev) => (
             <tr key={ev.id}>
               <td>{formatDateTime(ev.at, locale)}</td>
-              <td>{ev.actor}</td>
+              <td>{actorName(ev.actor)}</td>
               <td>
                 {auditActionLabel(ev.action)}
                 {ev.source && <span class="muted"> · {sourceLabel(ev.source)}</span>}

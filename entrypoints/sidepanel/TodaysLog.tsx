@@ -20,6 +20,7 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
   }, []);
   const logs = useLiveQuery(() => (agent ? callsOfDay(getDb(), agent) : Promise.resolve([])), [agent], [] as CallLog[]);
   const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const totals = dayTotals(logs);
   const locale = uiLocale();
   const byId = new Map(campaigns.map((c) => [c.id, c]));
@@ -34,6 +35,11 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
             {t('panelTodayTotals', [String(totals.calls), String(totals.sales), formatAmount(totals.amountOre / 100, locale)])}
           </p>
           <p class="muted small">{t('panelTodayEditHelp')}</p>
+          {notice && (
+            <p class="notice warn small" role="status" data-testid="edit-notice">
+              {notice}
+            </p>
+          )}
           <ol class="today">
             {logs.map((log) => {
               const editable = log.anonymisedAt === null && now - log.createdAt <= EDIT_WINDOW_MS;
@@ -48,7 +54,17 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
                       {t('panelTodayEdit')}
                     </button>
                   )}
-                  {editing === log.id && <EditCall log={log} campaign={byId.get(log.campaignId)} agent={agent} onDone={() => setEditing(null)} />}
+                  {editing === log.id && (
+                    <EditCall
+                      log={log}
+                      campaign={byId.get(log.campaignId)}
+                      agent={agent}
+                      onDone={(notice) => {
+                        setEditing(null);
+                        setNotice(notice);
+                      }}
+                    />
+                  )}
                 </li>
               );
             })}
@@ -59,7 +75,7 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
   );
 }
 
-function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Campaign | undefined; agent: string; onDone: () => void }) {
+function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Campaign | undefined; agent: string; onDone: (notice: string | null) => void }) {
   const [outcomeId, setOutcomeId] = useState(log.outcomeId);
   const [amount, setAmount] = useState(log.amountOre === null ? '' : String(log.amountOre / 100).replace('.', ','));
   const [note, setNote] = useState(log.note);
@@ -76,7 +92,9 @@ function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Ca
     try {
       const result = await editCall(getDb(), log.id, { outcomeId, amountOre, note: note.trim() }, agent, Date.now(), t('panelLogOptOutReason'));
       if (result.blocked.length > 0) await notifyBlocklistChanged();
-      onDone();
+      // A "do not call" corrected to something else leaves the opt-out in place (removing one needs a reason): say so.
+      const keptBlock = log.outcomeKind === 'do-not-call' && result.log.outcomeKind !== 'do-not-call' && log.e164 !== null;
+      onDone(keptBlock ? t('panelEditKeepsBlock', formatNational(log.e164!)) : null);
     } catch (err) {
       setError(err instanceof CallLogError ? callLogErrorText(err.code) : String(err));
     }
@@ -101,7 +119,7 @@ function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Ca
       <button type="submit" class="primary small">
         {t('panelTodaySave')}
       </button>
-      <button type="button" class="small" onClick={onDone}>
+      <button type="button" class="small" onClick={() => onDone(null)}>
         {t('cancel')}
       </button>
       {error && (

@@ -205,7 +205,7 @@ const DAY_MS = 86_400_000;
  * skipped (count 0). Logs whose campaign was deleted are not reached: anonymise
  * a campaign's logs (scope 'campaign') before deleting it.
  */
-export async function runRetention(db: KontaktvernDb, now: number = Date.now(), actor = 'system'): Promise<RetentionResult[]> {
+export async function runRetention(db: KontaktvernDb, now: number = Date.now(), actor = 'system', reason = DEFAULT_ANONYMISE_REASONS.retention): Promise<RetentionResult[]> {
   return db.transaction('rw', [db.campaigns, db.callLogs, db.audit, db.importReports], async () => {
     const campaigns = await db.campaigns.toArray(); // primary-key (id) order
     const results: RetentionResult[] = [];
@@ -216,7 +216,7 @@ export async function runRetention(db: KontaktvernDb, now: number = Date.now(), 
         continue;
       }
       const scope: AnonymiseScope = { kind: 'retention', campaignId: c.id, olderThan: now - days * DAY_MS };
-      const count = await anonymiseNow(db, scope, actor, now, DEFAULT_ANONYMISE_REASONS.retention, false);
+      const count = await anonymiseNow(db, scope, actor, now, reason, false);
       results.push({ campaignId: c.id, count });
     }
     return results;

@@ -82,6 +82,13 @@ test.describe('side panel', () => {
     await panel.locator('form.edit-call').getByLabel('Note (optional)').fill('Ønsket ikke flere samtaler');
     await panel.locator('form.edit-call').getByRole('button', { name: 'Save fix' }).click();
     await expect(panel.locator('ol.today li').first()).toContainText('Ønsket ikke flere samtaler');
+    // Correcting "do not call" to another outcome keeps the block (removing one needs a reason) and says so.
+    await panel.locator('ol.today li').first().getByRole('button', { name: 'Fix' }).click();
+    await panel.locator('form.edit-call select').selectOption({ label: 'Not interested' });
+    await panel.locator('form.edit-call').getByRole('button', { name: 'Save fix' }).click();
+    await expect(panel.getByTestId('edit-notice')).toContainText('412 34 567 stays on the block list');
+    await expect(panel.locator('ol.today li').first()).toContainText('Not interested');
+    expect(await highlightTexts(page, HIGHLIGHT.blocked)).toContain('412 34 567');
   });
 
   test('calling-hours warnings at a faked Saturday and at 21:30, none on Tuesday 10:00; the dial guard stops calls outside hours', async ({
