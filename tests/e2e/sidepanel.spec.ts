@@ -1,7 +1,7 @@
 import { expect, HIGHLIGHT, highlightTexts, OVERLAY_TAG, test, waitForScan } from './fixtures';
 import fs from 'node:fs';
 import { loadSetup, openPanel, oslo, setClock, SETUP_BROKEN, SETUP_DEMO } from './panel-helpers';
-import { card, clickMark, overlayAlerts } from './card-helpers';
+import { BTN, card, clickMark, lookup, overlayAlerts } from './card-helpers';
 
 const CAMPAIGN = 'Strøm Vest – høstkampanje';
 
@@ -262,6 +262,22 @@ test.describe('side panel', () => {
     await expect(button).toBeEnabled();
     await button.click();
     await expect.poll(panels).toBe(1);
+  });
+
+  test('with a campaign chosen, the number card can block for that client only', async ({ page, server, openExtensionPage }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    await openPanel(openExtensionPage, CAMPAIGN);
+    await page.bringToFront();
+    await clickMark(page, '55 12 34 56');
+    const scope = card(page).getByRole('radio', { name: 'Only Vestkraft AS' });
+    await expect(scope).toBeEnabled();
+    await scope.check();
+    await card(page).getByRole('button', { name: BTN.optOut }).click();
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('55 12 34 56');
+    const status = await lookup(await openExtensionPage('blocklist.html'), '+4755123456');
+    expect(status.entry).toMatchObject({ source: 'opt-out', scope: 'vestkraft' });
   });
 });
 
