@@ -1,28 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { askBackground } from '@/components/ask-background';
 import { blockSummary } from '@/components/block-status';
 import { BlockSummaryLines } from '@/components/BlockSummaryLines';
 import { t } from '@/lib/i18n';
-import { type Envelope, type NumberStatus, PageRequest, type Response } from '@/lib/messages';
+import { type NumberStatus, PageRequest } from '@/lib/messages';
 import { formatInternational, formatNational } from '@/lib/phone/detect';
 
-async function lookup(e164: string): Promise<NumberStatus | undefined> {
-  const message: Envelope<PageRequest.Lookup> = { type: PageRequest.Lookup, payload: { numbers: [e164] } };
-  const response = (await browser.runtime.sendMessage(message)) as Response<PageRequest.Lookup> | undefined;
-  return response?.statuses[0];
-}
-
-/** A number with its live block status (re-checked whenever the block list changes). */
-export function NumberStatusView({ e164, revision }: { e164: string; revision: number }) {
+/** A number's block status, asked from the background and asked again whenever `revision` changes (the block list changed). */
+export function useNumberStatus(e164: string | null, revision: number): NumberStatus | undefined {
   const [status, setStatus] = useState<NumberStatus | undefined>();
   useEffect(() => {
     let alive = true;
     setStatus(undefined);
-    void lookup(e164).then((s) => alive && setStatus(s));
+    if (e164)
+      void askBackground(PageRequest.Lookup, { numbers: [e164] })
+        .then((r) => alive && setStatus(r.statuses[0]))
+        .catch(() => undefined);
     return () => {
       alive = false;
     };
   }, [e164, revision]);
+  return status;
+}
+
+/** A number with its block status (undefined while it is being checked). */
+export function NumberStatusView({ e164, status }: { e164: string; status: NumberStatus | undefined }) {
   const summary = status ? blockSummary(status) : null;
   return (
     <div class="number-status" data-e164={e164} data-status={status ? (status.blocked ? 'blocked' : 'clear') : 'unknown'}>

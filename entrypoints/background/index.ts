@@ -8,7 +8,7 @@ import { onCommand } from './keyboard-commands';
 import { broadcastBlocklistChanged, createRouter } from './router';
 import { TabCounts } from './tab-counts';
 import { retentionRun, scheduleRetention } from './retention-schedule';
-import { broadcastContext } from './work-context';
+import { broadcastContext, forgetLookupScope } from './work-context';
 import { watchSetup } from './watch-setup';
 import { setClock } from '@/lib/clock';
 
@@ -21,6 +21,7 @@ export default defineBackground(() => {
   // Any set-up change (options page, set-up import, the panel's campaign choice) reaches every tab at once:
   // the new calling hours and, since the client may differ, the numbers' block statuses.
   watchSetup(db, () => {
+    forgetLookupScope();
     void broadcastContext(db);
     void broadcastBlocklistChanged(blocklist.invalidate());
   });

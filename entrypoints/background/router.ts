@@ -12,7 +12,7 @@ import {
 } from '@/lib/messages';
 import type { KontaktvernDb } from '@/lib/db';
 import { blockFromCard, rememberCurrentNumber } from './card-actions';
-import { lookupScope, broadcastContext, pageTab, workContext } from './work-context';
+import { broadcastContext, forgetLookupScope, lookupScope, pageTab, workContext } from './work-context';
 import type { TabCounts } from './tab-counts';
 
 type Sender = Browser.runtime.MessageSender;
@@ -72,6 +72,7 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
     [PageRequest.ContextChanged]: async () => {
       // Another client may mean other client-scoped blocks: pages look their numbers up again.
       // (The set-up watcher in the background does the same for writes that do not send this.)
+      forgetLookupScope();
       await Promise.all([broadcastContext(db), broadcastBlocklistChanged(blocklist.invalidate())]);
       return { ok: true };
     },

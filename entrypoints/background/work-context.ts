@@ -37,9 +37,25 @@ export async function workContext(db: KontaktvernDb): Promise<WorkContext> {
 /**
  * What the block list must consider for the agent's current work: the active campaign's client
  * (null when none is chosen: every entry applies) and whether the register applies (not for
- * business-to-business calls or market research).
+ * business-to-business calls or market research). Every lookup needs it, so it is read once and
+ * kept until the set-up changes (`forgetLookupScope`, called by the set-up watcher and on
+ * `PageRequest.ContextChanged`).
  */
-export async function lookupScope(db: KontaktvernDb): Promise<LookupScope> {
+export function lookupScope(db: KontaktvernDb): Promise<LookupScope> {
+  scopeCache ??= readLookupScope(db).catch((error: unknown) => {
+    scopeCache = null;
+    throw error;
+  });
+  return scopeCache;
+}
+
+let scopeCache: Promise<LookupScope> | null = null;
+
+export function forgetLookupScope(): void {
+  scopeCache = null;
+}
+
+async function readLookupScope(db: KontaktvernDb): Promise<LookupScope> {
   const id = await getSetting(db, 'activeCampaignId');
   const campaign = id ? await db.campaigns.get(id) : undefined;
   if (!campaign) return { clientId: null, register: true };

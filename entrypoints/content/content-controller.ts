@@ -23,7 +23,7 @@ import { NumberStatuses } from './number-statuses';
 import { OverlayHost, OVERLAY_TAG } from './overlay/overlay-host';
 import { type Anchor, OverlayStore } from './overlay/overlay-store';
 import { PageMarks, type TextMark } from './page-marks';
-import { numbersInField, PageScanner } from './page-scanner';
+import { PageScanner } from './page-scanner';
 import { PanelRequests } from './panel-requests';
 import { WorkContextCache } from './work-context-cache';
 
@@ -126,9 +126,10 @@ export class ContentController {
       (field) => {
         this.scanner.refreshField(field);
         this.schedule();
-        // A whole number typed or pasted into a field becomes the side panel's current number.
-        const typed = numbersInField(field);
-        if (typed.length === 1) this.sendCurrentNumber(typed[0]!);
+        // A whole number typed or pasted into a field becomes the side panel's current number
+        // (refreshField has just read the field's numbers into its mark).
+        const typed = this.marks.fieldMarks.get(field);
+        if (typed?.length === 1) this.sendCurrentNumber(typed[0]!);
       },
       () => this.enabled,
       () => this.work.check(),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/components/ask-background';
-import { NumberStatusView } from '@/components/NumberStatusView';
+import { NumberStatusView, useNumberStatus } from '@/components/NumberStatusView';
 import { AccessLookup } from '@/components/rights/AccessLookup';
 import { rejectionText } from '@/components/rejection-text';
 import { useLiveQuery } from '@/components/use-live-query';
@@ -9,7 +9,7 @@ import { useRegisterState } from '@/components/use-register-state';
 import { useWorkContext } from '@/components/use-work-context';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { type NumberStatus, PageRequest } from '@/lib/messages';
+import { PageRequest } from '@/lib/messages';
 import { parsePhoneInput } from '@/lib/phone/detect';
 import { getSetting, setSetting } from '@/lib/settings';
 import { OutcomeForm } from './OutcomeForm';
@@ -17,23 +17,6 @@ import { PageFields } from './PageFields';
 import { PanelHeader } from './PanelHeader';
 import { TodaysLog } from './TodaysLog';
 import { useCurrentNumber } from './use-current-number';
-
-/** Is this number blocked now (for the log form's note)? Re-asked when the block list changes. */
-function useBlocked(e164: string | null, revision: number): boolean {
-  const [status, setStatus] = useState<NumberStatus | undefined>();
-  useEffect(() => {
-    let alive = true;
-    setStatus(undefined);
-    if (e164)
-      void askBackground(PageRequest.Lookup, { numbers: [e164] })
-        .then((r) => alive && setStatus(r.statuses[0]))
-        .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [e164, revision]);
-  return status?.blocked === true;
-}
 
 /**
  * The agent's side panel: the campaign and what must stop a call (header),
@@ -54,7 +37,8 @@ export function App() {
   const [accessFor, setAccessFor] = useState<string | null>(null);
   const parsed = typed.trim() ? parsePhoneInput(typed) : null;
   const e164 = parsed?.ok ? parsed.e164 : parsed ? null : (current?.e164 ?? null);
-  const blocked = useBlocked(e164, revision);
+  // One status for the number shown and the number the log form uses (they are the same number).
+  const status = useNumberStatus(e164, revision);
   const campaign = campaigns?.find((c) => c.id === context?.campaign?.id) ?? null;
 
   // The set-up changed under the active campaign (renamed, deleted, client's agreement edited): ask again.
@@ -73,7 +57,7 @@ export function App() {
       <section class="card" aria-labelledby="current-title">
         <h2 id="current-title">{t('currentNumberTitle')}</h2>
         {current && !typed.trim() ? (
-          <NumberStatusView e164={current.e164} revision={revision} />
+          <NumberStatusView e164={current.e164} status={status} />
         ) : (
           !typed.trim() && <p class="muted">{t('currentNumberNone')}</p>
         )}
@@ -84,9 +68,9 @@ export function App() {
             {t('searchInvalid', rejectionText(parsed.reason))}
           </p>
         )}
-        {parsed?.ok && <NumberStatusView e164={parsed.e164} revision={revision} />}
+        {parsed?.ok && <NumberStatusView e164={parsed.e164} status={status} />}
       </section>
-      <OutcomeForm campaign={campaign} clientName={context?.campaign?.clientName ?? ''} e164={e164} agent={agent} blocked={blocked} />
+      <OutcomeForm campaign={campaign} clientName={context?.campaign?.clientName ?? ''} e164={e164} agent={agent} blocked={status?.blocked === true} />
       {campaign && <PageFields campaign={campaign} />}
       <TodaysLog agent={agent} campaigns={campaigns ?? []} />
       <details class="card access" onToggle={(e) => setAccessFor(e.currentTarget.open ? (e164 ?? '') : null)}>

@@ -7,7 +7,7 @@
  */
 import type { CampaignType } from '../db';
 import { publicHolidayOn } from './norwegian-holidays';
-import { isoWeekday, osloParts, osloWallTimeToInstant } from './oslo-clock';
+import { isoWeekday, osloParts, osloWallTimeToInstant } from '../oslo-clock';
 
 export type CallingBlockReason = 'saturday' | 'sunday' | 'holiday' | 'before-hours' | 'after-hours';
 

@@ -3,6 +3,7 @@
  * stale when older than 30 days or from an earlier calendar month.)
  * Calendar dates are Europe/Oslo dates, whatever the machine's time zone.
  */
+import { osloParts } from '../oslo-clock';
 
 export interface RegisterFreshness {
   state: 'missing' | 'fresh' | 'stale';
@@ -15,24 +16,9 @@ export interface RegisterFreshness {
 
 export const MAX_AGE_DAYS = 30;
 
-const osloFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The Europe/Oslo calendar date of an instant, YYYY-MM-DD. */
 export function osloDate(at: Date): string {
-  let y = '';
-  let m = '';
-  let d = '';
-  for (const part of osloFormat.formatToParts(at)) {
-    if (part.type === 'year') y = part.value;
-    else if (part.type === 'month') m = part.value;
-    else if (part.type === 'day') d = part.value;
-  }
-  return `${y}-${m}-${d}`;
+  return osloParts(at.getTime()).date;
 }
 
 /** Day number (days since 1970-01-01) of a real calendar date YYYY-MM-DD, or null. */

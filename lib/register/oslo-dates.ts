@@ -1,6 +1,5 @@
+import { osloParts, osloWallTimeToInstant } from '../oslo-clock';
 import { dayNumber, osloDate } from './freshness';
-
-const osloTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * The instant (ms) at which the Oslo calendar day `date` (YYYY-MM-DD) begins:
@@ -9,14 +8,9 @@ const osloTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hou
  * Null for anything that is not a real date.
  */
 export function osloMidnight(date: string): number | null {
-  const day = dayNumber(date);
-  if (day === null) return null;
-  const utcMidnight = day * 86_400_000;
-  for (const offsetHours of [1, 2]) {
-    const candidate = utcMidnight - offsetHours * 3_600_000;
-    if (osloDate(new Date(candidate)) === date && osloTime.format(candidate) === '00:00') return candidate;
-  }
-  return utcMidnight - 3_600_000;
+  if (dayNumber(date) === null) return null;
+  const [y, m, d] = date.split('-').map(Number);
+  return osloWallTimeToInstant(y!, m!, d!);
 }
 
 /**
@@ -29,18 +23,10 @@ export function defaultSnapshotDate(lastModified: number, now: number = Date.now
   return osloDate(new Date(at));
 }
 
-const osloStamp = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** `2026-11-28 14:03:05` in Europe/Oslo: sortable, and read as a date-time by spreadsheets. */
 export function osloTimestamp(ms: number): string {
-  return osloStamp.format(ms).replace('T', ' ');
+  const p = osloParts(ms);
+  return `${p.date} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
