@@ -231,8 +231,11 @@ export async function stopServiceWorkers(context: BrowserContext, page: Page, ti
 
 /** Oslo date `days` before today, YYYY-MM-DD. */
 export function osloDaysAgo(days: number): string {
-  const at = new Date(Date.now() - days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  // Calendar days back from today's Oslo date (not 24-hour steps back from now: across a clock
+  // change those can land on the neighbouring date late in the evening).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10);
 }
 
 /** 28/11/2026 (the en-GB date the page shows) for YYYY-MM-DD. */
