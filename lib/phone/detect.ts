@@ -32,6 +32,8 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
 } from 'libphonenumber-js/min';
+// The metadata `libphonenumber-js/min` itself uses (the same module: no extra bytes).
+import metadata from 'libphonenumber-js/min/metadata';
 import { amountAfter, isGluedAfter, isGluedBefore, labelBefore, type Label } from './context';
 import { isNorwegianShortServiceNumber, isValidNorwegianNational, looksLikeCompactDate } from './norway';
 
@@ -284,6 +286,20 @@ function collectDigits(text: string, from: number, to: number, skipDigits: numbe
 const intlCache = new Map<string, string | null>();
 const INTL_CACHE_SIZE = 256;
 
+/**
+ * Does the number start with a country calling code libphonenumber knows? Calling
+ * codes are prefix-free, 1-3 digits (the global ones such as +800 and +888 are
+ * three). Without one libphonenumber finds no number
+ * either, but its first calls on a page cost ~1 ms each (cold code): an account
+ * number after `00` (`0012.34.56789`) is turned down here instead.
+ */
+function hasCallingCode(cc: string): boolean {
+  const codes = metadata.country_calling_codes;
+  const global = metadata.nonGeographic ?? {};
+  const three = cc.slice(0, 3);
+  return Object.hasOwn(codes, cc.slice(0, 1)) || Object.hasOwn(codes, cc.slice(0, 2)) || Object.hasOwn(codes, three) || Object.hasOwn(global, three);
+}
+
 /** E.164 for the digits after `+` / `00`, or null when not a valid number. */
 function internationalE164(cc: string): string | null {
   if (cc.length < 7 || cc.length > 15 || cc.charCodeAt(0) === ZERO) return null;
@@ -291,6 +307,7 @@ function internationalE164(cc: string): string | null {
     const nsn = cc.slice(2);
     return isValidNorwegianNational(nsn) ? `+${cc}` : null;
   }
+  if (!hasCallingCode(cc)) return null;
   const cached = intlCache.get(cc);
   if (cached !== undefined) return cached;
   const parsed = parsePhoneNumberFromString(`+${cc}`);
