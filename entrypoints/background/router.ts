@@ -67,7 +67,12 @@ export function createRouter(db: KontaktvernDb, blocklist: BlocklistService, cou
       register: await blocklist.registerState(),
     }),
     [PageRequest.TabCounts]: async ({ tabId }) => counts.get(tabId),
-    [ContentRequest.Context]: async () => workContext(db),
+    [ContentRequest.Context]: async () => {
+      // A page asks for its context at document_start: load what its first lookup needs meanwhile.
+      blocklist.prepare();
+      void lookupScope(db).catch(() => undefined);
+      return workContext(db);
+    },
     [PageRequest.Context]: async () => workContext(db),
     [PageRequest.ContextChanged]: async () => {
       // Another client may mean other client-scoped blocks: pages look their numbers up again.

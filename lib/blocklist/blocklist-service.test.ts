@@ -36,6 +36,24 @@ describe('BlocklistService', () => {
     service.invalidate();
     expect((await service.lookup(['+4741234567']))[0]?.blocked).toBe(false);
   });
+
+  it('prepare() loads the block list ahead of the first lookup, which then builds nothing again', async () => {
+    await blockNumbers(db, [{ e164: '+4741234567', source: 'opt-out', scope: null, reason: 'Asked', actor: 'Kari' }]);
+    const service = new BlocklistService(db);
+    expect(service.stats()).toBeUndefined();
+    service.prepare();
+    await expect.poll(() => service.stats()?.entries).toBe(1);
+    const built = service.stats();
+    expect((await service.lookup(['+4741234567']))[0]?.blocked).toBe(true);
+    expect(service.stats()).toBe(built);
+  });
+
+  it('prepare() on a closed database throws nothing; the lookup reports the failure', async () => {
+    const service = new BlocklistService(db);
+    db.close();
+    expect(() => service.prepare()).not.toThrow();
+    await expect(service.lookup(['+4741234567'])).rejects.toThrow();
+  });
 });
 
 describe('block list store', () => {

@@ -196,6 +196,16 @@ export class BlocklistService {
     return { snapshotDate, state, markUnverified: s.markUnverified };
   }
 
+  /**
+   * Starts loading the block list and the register now, without waiting, so the
+   * first lookup finds them ready. A page asks for its work context at
+   * document_start, long before its first lookup; a failure here is reported by
+   * that lookup.
+   */
+  prepare(): void {
+    this.state().catch(() => undefined);
+  }
+
   /** Timings of the last completed build (undefined before the first). */
   stats(): BuildStats | undefined {
     return this.lastStats;
