@@ -329,11 +329,14 @@ export class ContentController {
         );
         if (result < 0) return;
         const scanned = performance.now();
+        // The last numbers are looked up while visibility is confirmed.
+        const lookedUp = this.statuses.flush();
+        lookedUp.catch(() => undefined);
         if (this.scanner.hasUnverified) {
           if ((await runSliced(() => this.scanner.verifyStep(), sliceOptions)) < 0) return;
         }
         const verified = performance.now();
-        await this.statuses.flush();
+        await lookedUp;
         if (!this.alive()) return;
         this.phases = { scanMs: Math.round(scanned - start), verifyMs: Math.round(verified - scanned), lookupMs: Math.round(performance.now() - verified) };
         this.marks.flushPaint();

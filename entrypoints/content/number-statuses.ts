@@ -8,7 +8,8 @@ import { ContentRequest, type Envelope, type NumberStatus, type RegisterState, t
 export class NumberStatuses {
   private readonly known = new Map<string, NumberStatus>();
   private readonly pending = new Set<string>();
-  private inFlight: Promise<void> | undefined;
+  /** Lookups on their way to the background. */
+  private readonly inFlight = new Set<Promise<void>>();
   /** The national register's state as of the last lookup. */
   register: RegisterState | undefined;
   onRegister: ((state: RegisterState) => void) | undefined;
@@ -43,19 +44,27 @@ export class NumberStatuses {
    * final flush waits only for the last few numbers.
    */
   sendAhead(): void {
-    if (this.inFlight || this.pending.size === 0) return;
-    this.flush().catch(() => {
+    if (this.inFlight.size > 0 || this.pending.size === 0) return;
+    this.send().catch(() => {
       // The final flush of the pass reports errors; numbers of a failed early batch are asked again there.
     });
   }
 
-  /** Sends one lookup for everything pending; resolves when statuses are known. */
+  /**
+   * Sends everything pending at once (beside any lookup already on its way) and
+   * resolves when every status asked for so far is known.
+   */
   async flush(): Promise<void> {
-    while (this.inFlight) await this.inFlight;
-    if (this.pending.size === 0) return;
+    if (this.pending.size > 0) void this.send().catch(() => undefined);
+    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
+    // A batch that failed put its numbers back: ask once more, and report a second failure.
+    if (this.pending.size > 0) await this.send();
+  }
+
+  private send(): Promise<void> {
     const numbers = [...this.pending];
     this.pending.clear();
-    this.inFlight = this.lookup(numbers)
+    const request: Promise<void> = this.lookup(numbers)
       .then((statuses) => {
         for (const s of statuses) this.known.set(s.e164, s);
       })
@@ -64,9 +73,10 @@ export class NumberStatuses {
         throw error;
       })
       .finally(() => {
-        this.inFlight = undefined;
+        this.inFlight.delete(request);
       });
-    await this.inFlight;
+    this.inFlight.add(request);
+    return request;
   }
 
   /** Looks numbers up now, bypassing the cache (dial-time check). */

@@ -35,6 +35,8 @@ const FIELD_INPUT_TYPES = new Set(['tel', 'text', 'search', '']);
 const STEP_UNITS = 64;
 /** Elements that can hold or dial a number. */
 const ELEMENTS_OF_INTEREST = 'a[href], area[href], input, textarea';
+/** Text nodes whose visibility is confirmed per verify step. */
+const VERIFY_BATCH = 32;
 /** Elements checked per sweep unit. */
 const SWEEP_BATCH = 256;
 /** Text nodes read per batch: one Range.toString() copies all their text at once. */
@@ -401,7 +403,7 @@ export class PageScanner {
         return;
       }
     }
-    this.place(node, found);
+    this.place(node, found, data);
   }
 
   private stepBigText(job: BigText): void {
@@ -412,11 +414,12 @@ export class PageScanner {
       return;
     }
     this.bigText = null;
-    if (job.node.isConnected) this.place(job.node, job.found);
+    if (job.node.isConnected) this.place(job.node, job.found, job.node.data);
   }
 
-  private place(node: Text, found: PhoneMatch[]): void {
-    const matches = found.length > 0 ? this.withPageLabel(node, found) : found;
+  /** `data` is the node's text as scanned. */
+  private place(node: Text, found: PhoneMatch[], data: string): void {
+    const matches = found.length > 0 ? this.withPageLabel(node, found, data) : found;
     if (matches.length === 0) {
       this.marks.clearText(node);
       this.hiddenCandidates.delete(node);
@@ -435,11 +438,10 @@ export class PageScanner {
    * column header or a label element. The detector reads that label as if it
    * were written just before the number (`Kundenr.: 41234567` is no phone number).
    */
-  private withPageLabel(node: Text, matches: PhoneMatch[]): PhoneMatch[] {
+  private withPageLabel(node: Text, matches: PhoneMatch[], data: string): PhoneMatch[] {
     const first = matches[0]!;
-    const data = node.data;
-    if (data.slice(0, first.start).trim() !== '') return matches;
-    const label = labelForText(node);
+    if (first.start > 0 && data.slice(0, first.start).trim() !== '') return matches;
+    const label = labelForText(node, data);
     if (!label) return matches;
     switch (classifyLabel(label)) {
       case 'other':
@@ -460,25 +462,31 @@ export class PageScanner {
     return this.unverified.size > 0;
   }
 
-  /** One step of the post-pass visibility check; false when done. Marks in hidden elements are taken back. */
+  /**
+   * One step of the post-pass visibility check (up to VERIFY_BATCH text nodes, so
+   * the slicer's clock is read rarely); false when done. Marks in hidden
+   * elements are taken back.
+   */
   verifyStep(): boolean {
     this.verifyIterator ??= this.unverified.values();
-    const next = this.verifyIterator.next();
-    if (next.done) {
-      this.verifyIterator = null;
-      this.unverified.clear();
-      return false;
-    }
-    const node = next.value;
-    this.unverified.delete(node);
-    if (!node.isConnected) {
-      this.marks.clearText(node);
-      return true;
-    }
-    const parent = node.parentElement;
-    if (parent && !parent.checkVisibility()) {
-      this.marks.clearText(node);
-      this.hiddenCandidates.add(node);
+    for (let i = 0; i < VERIFY_BATCH; i++) {
+      const next = this.verifyIterator.next();
+      if (next.done) {
+        this.verifyIterator = null;
+        this.unverified.clear();
+        return false;
+      }
+      const node = next.value;
+      this.unverified.delete(node);
+      if (!node.isConnected) {
+        this.marks.clearText(node);
+        continue;
+      }
+      const parent = node.parentElement;
+      if (parent && !parent.checkVisibility()) {
+        this.marks.clearText(node);
+        this.hiddenCandidates.add(node);
+      }
     }
     return true;
   }

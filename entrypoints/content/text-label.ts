@@ -37,7 +37,8 @@ function tableOfCell(cell: HTMLTableCellElement): HTMLTableElement | null {
   return table instanceof HTMLTableElement ? table : null;
 }
 
-export function labelForText(node: Text): string | null {
+/** `data` is the node's text when the caller has already read it. */
+export function labelForText(node: Text, data = node.data): string | null {
   const parent = node.parentElement;
   if (!parent) return null;
   // Fast path: the text sits directly in a body cell.
@@ -56,7 +57,7 @@ export function labelForText(node: Text): string | null {
   }
   // Key/value layouts: the value's element (or its parent) directly follows a short label element.
   for (let el: Element | null = parent, depth = 0; el && depth < 2; el = el.parentElement, depth++) {
-    if ((el.textContent ?? '').trim().indexOf(node.data.trim()) !== 0) return null; // the number does not start the value
+    if ((el.textContent ?? '').trim().indexOf(data.trim()) !== 0) return null; // the number does not start the value
     const label = shortText(el.previousElementSibling);
     if (label) return label;
   }
