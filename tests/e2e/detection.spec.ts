@@ -21,6 +21,12 @@ test.describe('detection on the page', () => {
     expect(sectionsNone).toBeGreaterThanOrEqual(8);
   });
 
+  test('skips scripts, styles, noscript, options, textareas and the title on a page without code or pre', async ({ page, server }) => {
+    await page.goto(server.url('skipped-text.html'));
+    await waitForScan(page);
+    expect((await highlightTexts(page, HIGHLIGHT.number)).sort()).toEqual(['412 10 009', '412 10 010']);
+  });
+
   test('marks numbers inside a same-origin iframe', async ({ page, server }) => {
     await page.goto(server.url('places.html'));
     const frame = page.frameLocator('#child');
