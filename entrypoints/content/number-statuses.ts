@@ -5,7 +5,14 @@ import { ContentRequest, type Envelope, type NumberStatus, type RegisterState, t
  * The content script's view of the block list: only the numbers this page
  * shows. Unknown numbers are looked up in batches, never one message per number.
  */
+/** Asks the background about numbers (the content script's message; tests pass their own). */
+export type AskBackground = (message: Envelope<ContentRequest.Lookup>) => Promise<Response<ContentRequest.Lookup> | undefined>;
+
+const askBackground: AskBackground = async (message) => (await browser.runtime.sendMessage(message)) as Response<ContentRequest.Lookup> | undefined;
+
 export class NumberStatuses {
+  constructor(private readonly ask: AskBackground = askBackground) {}
+
   private readonly known = new Map<string, NumberStatus>();
   private readonly pending = new Set<string>();
   /** Lookups on their way to the background. */
@@ -95,7 +102,7 @@ export class NumberStatuses {
 
   private async lookup(numbers: string[]): Promise<NumberStatus[]> {
     const message: Envelope<ContentRequest.Lookup> = { type: ContentRequest.Lookup, payload: { numbers } };
-    const response = (await browser.runtime.sendMessage(message)) as Response<ContentRequest.Lookup> | undefined;
+    const response = await this.ask(message);
     if (response?.register) {
       const changed = JSON.stringify(response.register) !== JSON.stringify(this.register);
       this.register = response.register;
