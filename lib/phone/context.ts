@@ -16,9 +16,14 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Letters, digits, marks and currency signs (any script). */
+/**
+ * Letters, digits, marks and currency signs (any script). Variation selectors
+ * (U+FE00-FE0F, as in `☎️`) are marks that only pick an emoji's look: not glue.
+ * Emoji and other symbols (`☎`, `📞`) are not word-like either.
+ */
 function isWordLike(c: number): boolean {
   if (c < 128) return isAsciiDigit(c) || isAsciiLetter(c) || c === 95 /* _ */ || c === 36 /* $ */;
+  if (c >= 0xfe00 && c <= 0xfe0f) return false;
   return NON_ASCII_GLUE.test(String.fromCharCode(c));
 }
 
@@ -36,8 +41,10 @@ function digitsAfter(text: string, start: number): number {
   return i - start;
 }
 
-/** A list of numbers may be written `41234567,98765432`; `0,41234567` / `41234567,00` are decimals. */
+/** A list of numbers may be written `41234567,98765432`; `0,41234567` is a decimal. */
 const LIST_NEIGHBOUR_DIGITS = 5;
+/** Most digits after a decimal comma (`41234567,00`, `41234567,5`); more is a list or CSV (`41234567,0150,Oslo`). */
+const MAX_DECIMALS = 2;
 
 /**
  * Is the run starting at `pos` glued to what precedes it (so it is part of an
@@ -47,6 +54,8 @@ export function isGluedBefore(text: string, pos: number): boolean {
   if (pos <= 0) return false;
   const c = text.charCodeAt(pos - 1);
   if (isWordLike(c)) return true;
+  // A variation selector belongs to the char before it: `☎️41234567` is free, a letter + U+FE0F is still glued.
+  if (c >= 0xfe00 && c <= 0xfe0f) return pos >= 2 && isWordLike(text.charCodeAt(pos - 2));
   switch (c) {
     case 0x23: // #
     case 0x40: // @
@@ -77,8 +86,12 @@ export function isGluedBefore(text: string, pos: number): boolean {
   }
 }
 
-/** Is the run ending just before `pos` glued to what follows it? */
-export function isGluedAfter(text: string, pos: number): boolean {
+/**
+ * Is the run ending just before `pos` glued to what follows it? With
+ * `notAmount` (a number written with `+` / `00`, never an amount) a decimal
+ * comma or `,-` / `.-` after it does not count.
+ */
+export function isGluedAfter(text: string, pos: number, notAmount = false): boolean {
   if (pos >= text.length) return false;
   const c = text.charCodeAt(pos);
   if (isWordLike(c)) return true;
@@ -104,11 +117,12 @@ export function isGluedAfter(text: string, pos: number): boolean {
     case 0x2013:
       // 41234567-A, 41234567--; a dash before a space or the end is punctuation.
       return next === 0x2d || (next >= 0 && isWordLike(next));
-    case 0x2c: // ,  41234567,00 and 41234567,- are amounts; 41234567,98765432 is a list
+    case 0x2c: // ,  41234567,00 and 41234567,- are amounts; 41234567,98765432 and 41234567,0150,Oslo are lists
+      if (notAmount) return false;
       if (next === 0x2d || next === 0x2013) return true;
-      return isAsciiDigit(next) && digitsAfter(text, pos + 1) < LIST_NEIGHBOUR_DIGITS;
+      return isAsciiDigit(next) && digitsAfter(text, pos + 1) <= MAX_DECIMALS;
     case 0x2e: // .  41234567.- (amount), 41234567.no (a name)
-      return next === 0x2d || (next >= 0 && isWordLike(next));
+      return (next === 0x2d && !notAmount) || (next >= 0 && isWordLike(next));
     case 0x3a: // :
       return isAsciiDigit(next);
     case 0x2f: // /
@@ -208,6 +222,8 @@ const NEGATIVE_WORDS = [
   'password',
   'postnr',
   'postnummer',
+  // a job / work order number (the work phone is `Jobb:`, `Jobbtelefon`, `Jobbnummer`)
+  'jobbnr',
   // payments, registry numbers
   'kid',
   'kidnr',
@@ -328,6 +344,71 @@ const PHONE_STEMS = [
 ];
 
 /**
+ * The identifier noun a compound ends in before `nr` / `nummer`: such a
+ * compound is an identifier even when it starts with a phone stem
+ * (`Arbeidsordrenr`, `Privatkundenr`, `Hovedkundenummer`).
+ */
+const IDENTIFIER_STEMS = [
+  'ordre',
+  'kunde',
+  'faktura',
+  'sak',
+  'saks',
+  'klient',
+  'medlem',
+  'medlems',
+  'avtale',
+  'kontrakt',
+  'kontrakts',
+  'polise',
+  'bestilling',
+  'bestillings',
+  'bilag',
+  'bilags',
+  'dokument',
+  'transaksjon',
+  'transaksjons',
+  'referanse',
+  'ref',
+  'sporings',
+  'sendings',
+  'serie',
+  'artikkel',
+  'vare',
+  'lisens',
+  'konto',
+  'kid',
+  'org',
+  'organisasjons',
+  'foretaks',
+  'betalings',
+  'identifikasjons',
+];
+
+/** Number nouns that end a compound label, with their definite and plural forms (`Kundenummeret`, `Telefonnumrene`). */
+const NUMBER_ENDINGS = ['nummeret', 'numrene', 'nummer', 'numre', 'nr'];
+
+/** Compounds ending in these are references, i.e. identifiers (`Ordrereferanse`, `Betalingsreferansen`). */
+const REFERENCE_ENDINGS = ['referanse', 'referansen', 'referanser', 'referansene'];
+
+/**
+ * Possessives, adjectives, articles and prepositions: before `nr` / `no` they
+ * say whose or which number (`Ditt nr:`, `Nytt nr.`, `på nr.`, `my no.`), not
+ * what kind of identifier, so the pair is not an identifier label.
+ */
+const NUMBER_MODIFIERS = new Set([
+  'mitt', 'min', 'mi', 'mine', 'ditt', 'din', 'di', 'dine', 'sitt', 'sin', 'si', 'sine', 'vårt', 'vår', 'våre', 'deres',
+  'hans', 'hennes', 'dens', 'dets', 'eget', 'egen', 'egne', 'nytt', 'ny', 'nye', 'gamle', 'gammelt', 'gammel', 'samme',
+  'annet', 'annen', 'andre', 'rett', 'riktig', 'riktige', 'korrekt', 'feil', 'dette', 'denne', 'det', 'den', 'et', 'ett',
+  'en', 'ei', 'på', 'til', 'fra', 'med', 'om', 'via', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'new', 'old',
+  'same', 'other', 'another', 'the', 'a', 'this', 'that', 'correct', 'right', 'wrong', 'at', 'to', 'on', 'from', 'with',
+  'by',
+]);
+
+/** Weak words naming a person: after a phone label (`Telefon kunde:`) they introduce that person's phone. */
+const PERSON_WORDS = new Set(['kunde', 'customer', 'client', 'klient', 'medlem', 'member']);
+
+/**
  * Generic nouns (`Kunde`, `Sak`, `Order`, `ID`) that often introduce an
  * identifier, but also a person's phone number (`Ny kunde: +47 994 45 566`).
  * After them a bare 8-digit run is taken for an identifier; a number written
@@ -340,6 +421,7 @@ const WEAK_NEGATIVE_WORDS = new Set([
 ]);
 const NEGATIVE = new Set(NEGATIVE_WORDS.filter((w) => !WEAK_NEGATIVE_WORDS.has(w)));
 const POSITIVE = new Set(POSITIVE_WORDS);
+const PHONE_STEM_SET = new Set(PHONE_STEMS);
 /** Second words of two-word labels: `Faktura nr`, `Org.nr.`, `Order no.`, `Tlf.nr`, `Phone number`. */
 const SUFFIXES = new Set(['nr', 'no', 'nummer', 'number', 'num', 'nbr']);
 /** Abbreviated second words: after any word but a phone word they mark an identifier (`Art.nr.`, `Prod. no.`). */
@@ -375,7 +457,8 @@ function isLabelTrail(c: number): boolean {
 }
 
 const MAX_TRAIL = 6;
-const MAX_WORD = 24;
+/** Longest label word read (`Kundeidentifikasjonsnummer` has 26 letters). */
+const MAX_WORD = 40;
 
 /** The word ending at `end` (exclusive), lower-cased, or '' if there is none or it is glued to a digit. */
 function wordBefore(text: string, end: number): [word: string, start: number] {
@@ -386,13 +469,36 @@ function wordBefore(text: string, end: number): [word: string, start: number] {
   return [text.slice(i, end).toLowerCase(), i];
 }
 
+/** Where the stem of a `…nr` / `…nummer(et)` compound ends, or -1 (also for a bare `nr` / `nummer`). */
+function compoundStemEnd(word: string): number {
+  for (const ending of NUMBER_ENDINGS) {
+    if (word.endsWith(ending)) return word.length > ending.length ? word.length - ending.length : -1;
+  }
+  return -1;
+}
+
 function classify(word: string): Label {
   if (POSITIVE.has(word)) return 'phone';
   if (NEGATIVE.has(word)) return 'other';
   if (WEAK_NEGATIVE_WORDS.has(word)) return 'weak';
-  const compound = word.length > 2 && word.endsWith('nr') ? 2 : word.length > 6 && word.endsWith('nummer') ? 6 : 0;
-  if (compound > 0) return PHONE_STEMS.some((stem) => word.startsWith(stem)) ? 'phone' : 'other';
+  const stemEnd = compoundStemEnd(word);
+  if (stemEnd > 0) {
+    // `Arbeidsordrenr`, `Hovedkundenummer`: the identifier noun at the end wins over a phone stem at the start.
+    for (const stem of IDENTIFIER_STEMS) if (word.endsWith(stem, stemEnd)) return 'other';
+    for (const stem of PHONE_STEMS) if (word.startsWith(stem)) return 'phone';
+    return 'other';
+  }
+  for (const ending of REFERENCE_ENDINGS) if (word.endsWith(ending)) return 'other';
   return 'none';
+}
+
+/** The word before a label word starting at `start`, joined by one or two spaces / dots / hyphens (`Tlf. kunde`, `Org.nr`); '' if none. */
+function previousWord(text: string, start: number): string {
+  let j = start;
+  const stop = Math.max(0, start - 2);
+  while (j > stop && isLabelTrail(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 0x3a) j--;
+  if (j === start) return '';
+  return wordBefore(text, j)[0];
 }
 
 /**
@@ -411,15 +517,23 @@ export function labelBefore(text: string, pos: number): Label {
   if (!isLetter(c)) return 'none';
   const [word, start] = wordBefore(text, i);
   if (word === '') return 'none';
+  // Lower-case `nok` is the adverb "enough" (`Det er nok 412 34 567`); the currency is written `NOK`.
+  if (word === 'nok') return text.startsWith('NOK', start) ? 'other' : 'none';
   const single = classify(word);
-  if ((single !== 'none' && single !== 'weak') || !SUFFIXES.has(word)) return single;
+  if (single === 'weak') {
+    // `Telefon kunde:`, `Tlf. kunde:`: the customer's phone number.
+    if (!PERSON_WORDS.has(word)) return single;
+    const before = previousWord(text, start);
+    return before !== '' && classify(before) === 'phone' ? 'phone' : single;
+  }
+  if (single !== 'none' || !SUFFIXES.has(word)) return single;
   // Two-word label: skip at most two of space / dot / hyphen, then the first word.
-  let j = start;
-  const stop2 = Math.max(0, start - 2);
-  while (j > stop2 && isLabelTrail(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 0x3a) j--;
-  if (j === start) return 'none';
-  const [first] = wordBefore(text, j);
+  const first = previousWord(text, start);
   if (first === '') return 'none';
+  // `Ditt nr:`, `Nytt nr.`, `på nr.`, `my no.`: whose number, not an identifier label.
+  if (NUMBER_MODIFIERS.has(first)) return 'none';
+  // `Hjemme nr.`, `Arbeid nr`
+  if (PHONE_STEM_SET.has(first)) return 'phone';
   const label = classify(first);
   // `Kunde nr`, `Order no.`: a generic noun with a number suffix is a real identifier label.
   if (label === 'weak') return 'other';
@@ -428,7 +542,7 @@ export function labelBefore(text: string, pos: number): Label {
 }
 
 const AMOUNT_AFTER =
-  /^[\s\u00a0\u202f\u2009]*(?:kr\.?|kroner|nok|sek|dkk|eur|euro|usd|dollar|gbp|chf|mva|,-|\.-|€|\$|£|%|prosent|percent|mill|millioner|mrd|milliarder)(?![\p{L}\p{N}])/iu;
+  /^[\s\u00a0\u202f\u2009]*(?:kr\.?|kroner|(nok)|sek|dkk|eur|euro|usd|dollar|gbp|chf|mva|,-|\.-|€|\$|£|%|prosent|percent|mill|millioner|mrd|milliarder)(?![\p{L}\p{N}])/iu;
 
 /** Is the run ending at `pos` followed by a currency or unit (`41234567 kr`)? */
 export function amountAfter(text: string, pos: number): boolean {
@@ -439,7 +553,9 @@ export function amountAfter(text: string, pos: number): boolean {
   const c = text.charCodeAt(i);
   // Only letters, `,-`, `.-`, `%` and non-ASCII signs can start an amount marker.
   if (c < 128 && !isAsciiLetter(c) && c !== 0x2c && c !== 0x2e && c !== 0x25 && c !== 0x24) return false;
-  return AMOUNT_AFTER.test(text.slice(pos, pos + 16));
+  const m = AMOUNT_AFTER.exec(text.slice(pos, pos + 16));
+  // Lower-case `nok` is the adverb "enough" (`41234567 nok en gang`); the currency is written `NOK`.
+  return m !== null && (m[1] === undefined || m[1] === 'NOK');
 }
 
 const labelKinds = new Map<string, Label>();

@@ -23,8 +23,10 @@
  *    (`1 41234567`, `41 23 45 67 89`), while a year, date or time next to it
  *    (`29.11.2026 41234567`) is fine. A label before the run (`Kundenr.`,
  *    `KID`, `Org.nr.`, `kr`) or an amount after it (`kr`, `,-`, `,00`)
- *    rejects it; a phone label (`Tlf:`) allows any grouping of the 8 digits
- *    and lifts the DDMMYYYY date check.
+ *    rejects it (a `+` / `00` number is never an amount); a phone label
+ *    (`Tlf:`) allows any space grouping of the 8 digits and lifts the
+ *    DDMMYYYY date check. A bracketed count before the number
+ *    (`Tapt anrop (2) 41234567`) is not part of it.
  * libphonenumber is only called for international candidates (and results are cached).
  */
 import {
@@ -35,7 +37,7 @@ import {
 // The metadata `libphonenumber-js/min` itself uses (the same module: no extra bytes).
 import metadata from 'libphonenumber-js/min/metadata';
 import { amountAfter, isGluedAfter, isGluedBefore, labelBefore, type Label } from './context';
-import { isNorwegianShortServiceNumber, isValidNorwegianNational, looksLikeCompactDate } from './norway';
+import { isCalendarDate, isNorwegianShortServiceNumber, isValidNorwegianNational, looksLikeCompactDate } from './norway';
 
 export { formatInternational, formatNational } from './format';
 export { classifyLabel } from './context';
@@ -339,6 +341,8 @@ interface Candidate {
   first: number;
   last: number;
   e164: string;
+  /** Written with `+` / `00`: never an amount, so `,00` / `kr` after it do not reject it. */
+  intl?: boolean;
 }
 
 /**
@@ -396,11 +400,17 @@ function norwegianCandidates(text: string, from: number, label: Label, cands: Ca
   }
 }
 
-/** After a phone label: any grouping of exactly 8 digits in at most 4 groups (`Tlf: 4123 4567`). */
+/**
+ * After a phone label: any grouping of exactly 8 digits in at most 4 groups
+ * separated by spaces (`Tlf: 4123 4567`). Dots and dashes are left out: after
+ * `Kontakt:` or `Ring`, `29.11.2026`, `2026-11-29` and `2019-2023` are dates.
+ */
 function looseNorwegianCandidate(text: string): Candidate | null {
   const k = run.groups;
   if (run.digits !== 8 || k > 4) return null;
-  for (let i = 0; i < k; i++) if (gParen[i] === 1 || groupLen(i) < 2) return null;
+  for (let i = 0; i < k; i++) {
+    if (gParen[i] === 1 || groupLen(i) < 2 || (i > 0 && gSep[i] !== SEP_SPACE)) return null;
+  }
   const nsn = collectDigits(text, 0, k - 1, 0);
   return isValidNorwegianNational(nsn) ? { first: 0, last: k - 1, e164: `+47${nsn}` } : null;
 }
@@ -417,7 +427,7 @@ function internationalCandidate(text: string, skipDigits: number): Candidate | n
     if (digits < 7 + skipDigits) return null;
     if (digits > 17 || (last < k - 1 && gSep[last + 1] !== SEP_SPACE)) continue;
     const e164 = internationalE164(collectDigits(text, 0, last, skipDigits));
-    if (e164) return { first: 0, last, e164 };
+    if (e164) return { first: 0, last, e164, intl: true };
   }
   return null;
 }
@@ -439,6 +449,15 @@ function harmlessLeftover(text: string, g: number, side: 'left' | 'right'): bool
   return run.end < text.length && (isGluedAfter(text, run.end) || text.charCodeAt(run.end) === 0x3a);
 }
 
+/**
+ * Is group 0 a bracketed count or label of 1-3 digits, set off by a space from
+ * the number after it (`Tapt anrop (2) 41234567`, `Ola (45) 412 34 567`)?
+ * Not for `(0)41234567` (no space) or a `(+47)` country code.
+ */
+function parenCountFirst(): boolean {
+  return !run.plus && gParen[0] === 1 && groupLen(0) <= 3 && run.groups > 1 && gSep[1] === SEP_SPACE;
+}
+
 /** Applies the context rules to the candidates of the run and appends the survivors. */
 function acceptCandidates(text: string, cands: Candidate[], label: Label, out: PhoneMatch[]): void {
   const k = run.groups;
@@ -453,11 +472,16 @@ function acceptCandidates(text: string, cands: Candidate[], label: Label, out: P
       if (label === 'weak' && first === last && !run.plus && text.charCodeAt(run.start) !== ZERO) continue;
       gluedBefore ??= isGluedBefore(text, run.start);
       if (gluedBefore) continue;
-    } else if (cands[c - 1]?.last !== first - 1 && !harmlessLeftover(text, first - 1, 'left')) {
-      continue;
+    } else if (cands[c - 1]?.last !== first - 1) {
+      if (first === 1 && parenCountFirst()) {
+        // The label before `(2)` still speaks for the number (`Kundenr. (2) 41234567`).
+        if (label === 'other') continue;
+      } else if (!harmlessLeftover(text, first - 1, 'left')) {
+        continue;
+      }
     }
     if (last === k - 1) {
-      gluedAfter ??= isGluedAfter(text, run.end) || amountAfter(text, run.end);
+      gluedAfter ??= cand.intl === true ? isGluedAfter(text, run.end, true) : isGluedAfter(text, run.end) || amountAfter(text, run.end);
       if (gluedAfter) continue;
     } else if (cands[c + 1]?.first !== last + 1 && !harmlessLeftover(text, last + 1, 'right')) {
       continue;
@@ -526,6 +550,27 @@ export function findPhoneNumbers(text: string, options?: DetectOptions): PhoneMa
 const INVISIBLE = /[\u00ad\u200b-\u200d\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 /** What a typed or pasted number may consist of. */
 const INPUT_CHARS = /^\(?\+?[\d\s().\-\u2010-\u2013/]*$/;
+/** Day-first dates: `29.11.2026`, `1.12.2026`, `29/11/2026`, `29-11-2026`, `29. 11. 2026`. */
+const DMY_DATE = /^(\d{1,2})([./\-\u2010-\u2013])\s?(\d{1,2})\2\s?(\d{4})$/;
+/** Year-first dates: `2026-11-29`, `2026.11.29`, `2026/11/29`. */
+const YMD_DATE = /^(\d{4})([./\-\u2010-\u2013])\s?(\d{1,2})\2\s?(\d{1,2})$/;
+/** Four dotted groups of 1-3 digits: an IP address (`41.23.45.67`, as findPhoneNumbers reads it). */
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** Does the whole value read as a date or an IP address rather than a phone number? */
+function looksLikeDateOrAddress(s: string): boolean {
+  if (DOTTED_QUAD.test(s)) return true;
+  let m = DMY_DATE.exec(s);
+  if (m) return isCalendarDate(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = YMD_DATE.exec(s);
+  return m !== null && isCalendarDate(Number(m[4]), Number(m[3]), Number(m[1]));
+}
+
+/** A leading hyphen or dash: a negative value or a list bullet, not a number. */
+function startsWithDash(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return isDashSep(c);
+}
 
 type Failure = Extract<PhoneInputResult, { ok: false }>['reason'];
 
@@ -565,7 +610,7 @@ export function parsePhoneInput(value: string, options?: DetectOptions): PhoneIn
   let s = value.replace(INVISIBLE, '').trim();
   if (s === '') return fail('empty');
   if (/^tel:/i.test(s)) s = s.slice(4).trim();
-  if (s.length > 64 || !INPUT_CHARS.test(s)) return fail('not-a-number');
+  if (s.length > 64 || !INPUT_CHARS.test(s) || startsWithDash(s) || looksLikeDateOrAddress(s)) return fail('not-a-number');
   // `+44 (0)20 ...`: drop the trunk zero written after the country code.
   s = s.replace(/^(\(?(?:\+|00)\d{1,3}\)?)[\s\u00a0]*\(0\)/, '$1 ');
   const digits = s.replace(/\D/g, '');

@@ -49,6 +49,19 @@ describe('helpers', () => {
     ['21132026', false],
     ['21112126', false],
     ['41234567', false],
+    // real month lengths and leap years
+    ['31041990', false],
+    ['30021990', false],
+    ['31011990', true],
+    ['30041990', true],
+    ['29022024', true],
+    ['29022023', false],
+    ['29022000', true],
+    ['29021900', false],
+    ['20240229', true],
+    ['20230229', false],
+    ['19900431', false],
+    ['19901231', true],
   ])('looksLikeCompactDate(%s) = %s', (d, expected) => {
     expect(looksLikeCompactDate(d)).toBe(expected);
   });

@@ -62,16 +62,27 @@ export function isNorwegianShortServiceNumber(nsn: string): boolean {
   return nsn.length === 5 && nsn.charCodeAt(0) === D0 && /^\d{5}$/.test(nsn);
 }
 
+/** Days in month `mm` (1-12) of year `yyyy`, Gregorian leap years; 0 for no such month. */
+function daysInMonth(mm: number, yyyy: number): number {
+  if (mm < 1 || mm > 12) return 0;
+  if (mm === 2) return yyyy % 4 === 0 && (yyyy % 100 !== 0 || yyyy % 400 === 0) ? 29 : 28;
+  return mm === 4 || mm === 6 || mm === 9 || mm === 11 ? 30 : 31;
+}
+
+/** A real calendar date in the years 1900-2099 (`31.04.1990` and `29.02.2023` are not). */
+export function isCalendarDate(dd: number, mm: number, yyyy: number): boolean {
+  return yyyy >= 1900 && yyyy <= 2099 && dd >= 1 && dd <= daysInMonth(mm, yyyy);
+}
+
 /**
- * 8 digits that read as a calendar date, DDMMYYYY (`21112026`) or YYYYMMDD
- * (`20261129`), years 1900-2099. Only used on unlabelled, unspaced digit
- * strings in running text.
+ * 8 digits that read as a real calendar date, DDMMYYYY (`21112026`) or
+ * YYYYMMDD (`20261129`), years 1900-2099. Only used on unlabelled, unspaced
+ * digit strings in running text.
  */
 export function looksLikeCompactDate(d: string): boolean {
   if (d.length !== 8) return false;
   const two = (i: number) => digitAt(d, i) * 10 + digitAt(d, i + 1);
-  const isDate = (dd: number, mm: number, century: number) => dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12 && (century === 19 || century === 20);
-  return isDate(two(0), two(2), two(4)) || isDate(two(6), two(4), two(0));
+  return isCalendarDate(two(0), two(2), two(4) * 100 + two(6)) || isCalendarDate(two(6), two(4), two(0) * 100 + two(2));
 }
 
 /** Groups an 8-digit Norwegian number: mobile and 8xx 3-2-3, landline 2-2-2-2. */
