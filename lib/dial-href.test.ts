@@ -13,6 +13,14 @@ describe('dialNumberOf', () => {
     ['sip:+4741234567@pbx.example.no;user=phone', '+4741234567'],
     ['sips:22123456@pbx.example.no', '22123456'],
     ['tel:(+47)%2041234567', '(+47) 41234567'],
+    // Pauses, waits, extensions and DTMF after the number: the call still goes to the number.
+    ['tel:+4741234567,123', '+4741234567'],
+    ['tel:+4741234567%2C%2C9', '+4741234567'],
+    ['tel:41234567p1234', '41234567'],
+    ['tel:41234567W1', '41234567'],
+    ['tel:+47%20412%2034%20567x12', '+47 412 34 567'],
+    ['tel:41234567%20ext%2012', '41234567'],
+    ['callto:+4741234567,,2', '+4741234567'],
   ])('%s → %s', (href, expected) => {
     expect(dialNumberOf(href)).toBe(expected);
   });

@@ -9,7 +9,10 @@ export function isDialHref(href: string): boolean {
 /**
  * The number part of a dial link, as written: `tel:+47%20412%2034%20567;ext=2`
  * gives `+47 412 34 567`; `sip:+4741234567@pbx.example;user=phone` gives
- * `+4741234567`; `callto://004741234567` gives `004741234567`.
+ * `+4741234567`; `callto://004741234567` gives `004741234567`. What a dialler
+ * sends after the number (a pause `,` or `p`, a wait `;` or `w`, an extension
+ * `x12` / `ext 12`, DTMF digits after them) is left out: `tel:+4741234567,123`
+ * still dials +47 41 23 45 67.
  * Returns null for other schemes, or SIP addresses whose user part is a name.
  */
 export function dialNumberOf(href: string): string | null {
@@ -25,7 +28,7 @@ export function dialNumberOf(href: string): string | null {
   } catch {
     decoded = rest;
   }
-  decoded = decoded.trim();
+  decoded = (decoded.split(/[,;pwx]|ext/i)[0] ?? '').trim();
   if (!/^[+(]*[\d\s().\-\u00a0\u202f]+$/.test(decoded)) return null;
   return decoded;
 }
