@@ -25,6 +25,7 @@ import { type Anchor, OverlayStore } from './overlay/overlay-store';
 import { PageMarks, type TextMark } from './page-marks';
 import { PageScanner } from './page-scanner';
 import { PanelRequests } from './panel-requests';
+import { forgetColumnHeaders } from './text-label';
 import { WorkContextCache } from './work-context-cache';
 
 /** Event the main-world hook dispatches on a host right after it attaches an open shadow root. */
@@ -261,6 +262,9 @@ export class ContentController {
   /** Site switched off: every mark, the overlay and the guard go at once. */
   private pause(): void {
     this.began = false;
+    // Statuses are asked again when the site is switched back on; shadow roots are looked for again.
+    this.statuses.reset();
+    this.firstPassDone = false;
     this.scanner.stop();
     this.marks.clearAll();
     this.marks.unregister();
@@ -310,6 +314,7 @@ export class ContentController {
       }
       while ((mustFinish || !this.scanner.idle) && this.alive()) {
         mustFinish = false;
+        forgetColumnHeaders();
         const start = performance.now() - previewMs;
         previewMs = 0;
         this.yieldedMs = 0;
@@ -405,7 +410,14 @@ export class ContentController {
 
   private onBackgroundEvent(message: unknown): void {
     const event = message as EventEnvelope | undefined;
-    if (!event || !this.alive()) return;
+    if (!event || this.stopped || !this.ctx.isValid) return;
+    // Before the page is scanned (or while the site is switched off) the dial guard still decides
+    // by the statuses it has asked for: a change of the block list or the work context reaches it too.
+    if (!this.began) {
+      if (event.type === BackgroundEvent.BlocklistChanged) this.statuses.reset();
+      else if (event.type === BackgroundEvent.ContextChanged) this.work.set((event as EventEnvelope<BackgroundEvent.ContextChanged>).payload);
+      return;
+    }
     switch (event.type) {
       case BackgroundEvent.BlocklistChanged: {
         const numbers = this.statuses.reset();

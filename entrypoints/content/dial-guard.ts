@@ -38,10 +38,21 @@ function fromOverlay(e: Event): boolean {
   return e.composedPath().some((t) => t instanceof Element && t.localName === 'kontaktvern-overlay');
 }
 
-function hasCallButton(field: PhoneField): boolean {
+/** The call button next to a phone field (in its form, or two levels up), or null. */
+function callButtonFor(field: PhoneField): HTMLElement | null {
   const scope = field.form ?? field.parentElement?.parentElement ?? field.parentElement;
-  if (!scope) return false;
-  return [...scope.querySelectorAll(BUTTON_SELECTOR)].some((b) => CALL_WORDS.test(labelOf(b)));
+  if (!scope) return null;
+  return [...scope.querySelectorAll<HTMLElement>(BUTTON_SELECTOR)].find((b) => CALL_WORDS.test(labelOf(b))) ?? null;
+}
+
+/** A call button: a button (or an element acting as one) whose label says it calls. */
+function isCallButton(el: Element): boolean {
+  return el.matches(BUTTON_SELECTOR) && CALL_WORDS.test(labelOf(el));
+}
+
+/** Does the element get a click from the browser when Enter or Space is pressed on it? */
+function clicksOnKey(el: Element): boolean {
+  return el.localName === 'button' || el.localName === 'input' || el.localName === 'a';
 }
 
 /**
@@ -146,26 +157,43 @@ export class DialGuard {
         this.guard(e, target, [e164], () => (target as HTMLElement).click());
         return;
       }
-      if (target.matches(BUTTON_SELECTOR) && CALL_WORDS.test(labelOf(target))) {
+      if (isCallButton(target)) {
         if (this.passThrough.has(target)) {
           this.passThrough.delete(target);
           return;
         }
-        const perField = fieldsForButton(target).map((field) => ({ field, numbers: numbersInField(field) }));
-        const numbers = perField.flatMap((f) => f.numbers);
-        const anchor = perField.find((f) => f.numbers.some((n) => this.statuses.isBlocked(n)))?.field ?? target;
-        this.guard(e, anchor, numbers, () => (target as HTMLElement).click());
-        return;
+        // A call button with no number in its fields may still sit inside a dial link: look further out.
+        if (this.guardButton(e, target)) return;
       }
     }
   }
 
+  /** Guards a call button by the numbers in its fields; false when it has none. */
+  private guardButton(e: Event, button: Element): boolean {
+    const perField = fieldsForButton(button).map((field) => ({ field, numbers: numbersInField(field) }));
+    const numbers = perField.flatMap((f) => f.numbers);
+    if (numbers.length === 0) return false;
+    const anchor = perField.find((f) => f.numbers.some((n) => this.statuses.isBlocked(n)))?.field ?? button;
+    this.guard(e, anchor, numbers, () => (button as HTMLElement).click());
+    return true;
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key !== 'Enter' || !this.isEnabled() || fromOverlay(e)) return;
+    if ((e.key !== 'Enter' && e.key !== ' ') || !this.isEnabled() || fromOverlay(e)) return;
     const target = e.composedPath()[0];
     if (!(target instanceof Element)) return;
-    if (isPhoneField(target) && target instanceof HTMLInputElement && hasCallButton(target)) {
-      this.guard(e, target, numbersInField(target), () => target.form?.requestSubmit());
+    // An element acting as a call button (`<div role="button">Ring</div>`) gets no click from the
+    // browser for Enter or Space: the page dials from its own key handler, so the key is guarded.
+    const button = target.closest(BUTTON_SELECTOR);
+    if (button && !clicksOnKey(button) && isCallButton(button)) {
+      this.guardButton(e, button);
+      return;
+    }
+    if (e.key !== 'Enter') return;
+    const callButton = isPhoneField(target) && target instanceof HTMLInputElement ? callButtonFor(target) : null;
+    if (callButton) {
+      // Once the number is known to be clear, the call goes on through the page's own call button.
+      this.guard(e, target, numbersInField(target as PhoneField), () => callButton.click());
       return;
     }
     const link = target.closest('a, area');
@@ -199,10 +227,12 @@ export class DialGuard {
     }
     this.statuses
       .lookupNow(unknown)
-      .then((statuses) => {
-        const hit = statuses.find((s) => s.blocked);
-        if (hit && numbersInField(field).includes(hit.e164)) this.alert(field, hit, 'field-blocked');
-        else this.store.dismissAlertsFor(field);
+      .then(() => {
+        // The field may have changed while the background answered: judge what it holds now.
+        const current = numbersInField(field).map((n) => this.statuses.get(n));
+        const hit = current.find((s) => s?.blocked);
+        if (hit) this.alert(field, hit, 'field-blocked');
+        else if (current.every((s) => s !== undefined)) this.store.dismissAlertsFor(field);
       })
       .catch(() => {});
   }

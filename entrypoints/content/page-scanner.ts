@@ -35,6 +35,8 @@ const FIELD_INPUT_TYPES = new Set(['tel', 'text', 'search', '']);
 const STEP_UNITS = 64;
 /** Elements that can hold or dial a number. */
 const ELEMENTS_OF_INTEREST = 'a[href], area[href], input, textarea';
+/** Hidden: `display: none` (also of an ancestor), `content-visibility: hidden` or `visibility: hidden` (a closed menu). */
+const VISIBLE: CheckVisibilityOptions = { visibilityProperty: true };
 /** Text nodes whose visibility is confirmed per verify step. */
 const VERIFY_BATCH = 32;
 /** Elements checked per sweep unit. */
@@ -74,6 +76,16 @@ export function numbersInField(field: PhoneField): string[] {
 export function numberOfLink(link: Element): string | null {
   const href = link.getAttribute('href');
   return href && isDialHref(href) ? numberOfDialHref(href) : null;
+}
+
+/** Does one of the link's own text nodes hold the number it dials? */
+function linkTextShows(link: Element, e164: string): boolean {
+  const walker = link.ownerDocument.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    if (data.length >= MIN_NUMBER_CHARS && mightContainPhone(data) && findPhoneNumbers(data).some((m) => m.e164 === e164)) return true;
+  }
+  return false;
 }
 
 interface BigText {
@@ -197,7 +209,16 @@ export class PageScanner {
       return STEP_UNITS;
     }
     if (this.walker) {
-      this.scanTextBatch(this.walker);
+      const walker = this.walker;
+      const at = walker.currentNode;
+      if (at !== walker.root && !walker.root.contains(at)) {
+        // The page removed the node the walk stood on (between our slices): the walk would end
+        // there. It starts over; text scanned already keeps its marks.
+        this.walker = null;
+        this.enqueue(walker.root);
+        return 1;
+      }
+      this.scanTextBatch(walker);
       return STEP_UNITS / 2;
     }
     if (this.shadowSweep) {
@@ -245,6 +266,7 @@ export class PageScanner {
   }
 
   private startRoot(root: Node): void {
+    const full = this.fullSweep.delete(root);
     if (!root.isConnected) return;
     if (root.nodeType === Node.TEXT_NODE) {
       this.scanText(root as Text);
@@ -269,8 +291,7 @@ export class PageScanner {
     // selector query. Shadow roots are announced by the main-world hook as they are attached;
     // an idle sweep (sweepForShadowRoots) later finds any it could not see (declarative ones).
     this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.sweep = { elements: scope.querySelectorAll(this.fullSweep.has(root) ? '*' : ELEMENTS_OF_INTEREST), index: 0 };
-    this.fullSweep.delete(root);
+    this.sweep = { elements: scope.querySelectorAll(full ? '*' : ELEMENTS_OF_INTEREST), index: 0 };
   }
 
   private isInSkippedSubtree(node: Node): boolean {
@@ -296,6 +317,8 @@ export class PageScanner {
     this.observedRoots.add(shadow);
     this.observer.observe(shadow, OBSERVE);
     this.onShadowRoot(shadow);
+    // Every element: a shadow root may hold hosts of its own that no one announced (built while detached).
+    this.fullSweep.add(shadow);
     this.enqueue(shadow);
   }
 
@@ -305,9 +328,9 @@ export class PageScanner {
       this.marks.clearLink(link);
       return;
     }
-    // The link text already shows the number: the text mark covers it.
-    const text = link.textContent ?? '';
-    if (mightContainPhone(text) && findPhoneNumbers(text).some((m) => m.e164 === e164)) {
+    // The link text already shows the number within one text node: that node's mark covers it.
+    // (A number split over elements, `412<b>34567</b>`, gets no text mark: the link is marked.)
+    if (linkTextShows(link, e164)) {
       this.marks.clearLink(link);
       return;
     }
@@ -483,7 +506,7 @@ export class PageScanner {
         continue;
       }
       const parent = node.parentElement;
-      if (parent && !parent.checkVisibility()) {
+      if (parent && !parent.checkVisibility(VISIBLE)) {
         this.marks.clearText(node);
         this.hiddenCandidates.add(node);
       }
@@ -494,11 +517,11 @@ export class PageScanner {
   private recheckVisibility(): void {
     for (const node of this.hiddenCandidates) {
       if (!node.isConnected) this.hiddenCandidates.delete(node);
-      else if (node.parentElement?.checkVisibility() !== false) this.enqueue(node);
+      else if (node.parentElement?.checkVisibility(VISIBLE) !== false) this.enqueue(node);
     }
     for (const node of this.marks.textMarks.keys()) {
       const parent = node.parentElement;
-      if (parent && !parent.checkVisibility()) {
+      if (parent && !parent.checkVisibility(VISIBLE)) {
         this.marks.clearText(node);
         this.hiddenCandidates.add(node);
       }

@@ -6,7 +6,13 @@
  * Only asked for text nodes that hold a number, so it may use the DOM freely.
  */
 const MAX_LABEL = 40;
-const headerCache = new WeakMap<HTMLTableElement, string[]>();
+/** Column headers per table, read once per scan pass (a single-page app may rename its columns). */
+let headerCache = new WeakMap<HTMLTableElement, string[]>();
+
+/** Forgets the column headers read so far: called at the start of each scan pass. */
+export function forgetColumnHeaders(): void {
+  headerCache = new WeakMap();
+}
 
 function shortText(el: Element | null | undefined): string | null {
   if (!el) return null;

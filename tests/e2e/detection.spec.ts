@@ -80,6 +80,38 @@ test.describe('detection on the page', () => {
 });
 
 test.describe('following the page', () => {
+  test('a walk whose current node the page removes goes on to the rest of the page', async ({ page, server }) => {
+    await page.goto(server.url('follow-edges.html?remove-bulk'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __bulkRemovedAt: number | null }).__bulkRemovedAt)).not.toBeNull();
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('412 70 004');
+  });
+
+  test('a shadow root built while its host was detached, holding another shadow host, is scanned', async ({ page, server }) => {
+    await page.goto(server.url('follow-edges.html'));
+    await waitForScan(page);
+    await page.evaluate(() => (window as unknown as { addCard: () => void }).addCard());
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('412 70 001');
+  });
+
+  test('a menu closed with visibility: hidden is not marked until it opens', async ({ page, server }) => {
+    await page.goto(server.url('follow-edges.html'));
+    await waitForScan(page);
+    expect(await highlightTexts(page, HIGHLIGHT.number)).not.toContain('412 70 002');
+    await page.evaluate(() => (document.getElementById('menu')!.style.visibility = 'visible'));
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('412 70 002');
+  });
+
+  test('a column the page renames from "Kundenr." to "Telefon" has its numbers marked on the next pass', async ({ page, server }) => {
+    await page.goto(server.url('follow-edges.html'));
+    await waitForScan(page);
+    expect(await highlightTexts(page, HIGHLIGHT.number)).not.toContain('41270003');
+    await page.evaluate(() => {
+      document.getElementById('renamed-header')!.textContent = 'Telefon';
+      document.getElementById('renamed-cell')!.textContent = '41270003';
+    });
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('41270003');
+  });
+
   type Fixture = { __fixture: Record<string, (...args: unknown[]) => unknown> & { spaRenders: number } };
   const run = (page: import('@playwright/test').Page, op: string) => page.evaluate((name) => (window as unknown as Fixture).__fixture[name]!(), op);
 

@@ -1,5 +1,5 @@
 /** Issue 2: dialling a blocked number is stopped at the moment of dialling; everything else passes untouched. */
-import { test, expect, OVERLAY_TAG, waitForScan } from './fixtures';
+import { test, expect, HIGHLIGHT, highlightTexts, OVERLAY_TAG, waitForScan } from './fixtures';
 import { blockThroughPage } from './kontaktvern-helpers';
 
 type Calls = { __calls: string[]; __submissions: Record<string, string>[] };
@@ -7,6 +7,44 @@ const calls = (page: import('@playwright/test').Page) => page.evaluate(() => (wi
 const alerts = (page: import('@playwright/test').Page) => page.locator(`${OVERLAY_TAG} [role="alert"]`);
 
 test.describe('dial guard', () => {
+  test('edges: a pause after the number, a call button inside a tel: link, a div acting as a call button, a number split over elements', async ({
+    page,
+    server,
+    openExtensionPage,
+  }) => {
+    await blockThroughPage(openExtensionPage, ['+47 412 34 567']);
+    await page.goto(server.url('guard-edges.html'));
+    await waitForScan(page);
+    // tel:+4741234567,123 still dials the blocked number.
+    await page.click('#pause-link');
+    await expect(alerts(page)).toHaveCount(1);
+    await expect(alerts(page).first()).toContainText('Call stopped: 412 34 567 is blocked');
+    const dismiss = async () => {
+      await page.keyboard.press('Escape');
+      await expect(alerts(page)).toHaveCount(0);
+    };
+    await dismiss();
+    // The "Ring" button inside tel:41234567 has no field of its own: the link decides.
+    await page.click('#wrapped-button');
+    await expect(alerts(page)).toHaveCount(1);
+    await dismiss();
+    // Enter and Space on a div acting as the call button next to a field holding the blocked number.
+    await page.focus('#key-button');
+    await page.keyboard.press('Enter');
+    await expect(alerts(page)).toHaveCount(1);
+    await expect(alerts(page).first()).toContainText('412 34 567 is blocked');
+    await dismiss();
+    await page.focus('#key-button');
+    await page.keyboard.press(' ');
+    await expect(alerts(page)).toHaveCount(1);
+    expect(await calls(page)).toEqual([]);
+    await dismiss();
+    // A link whose number is split over two elements is marked as a whole (its href is the number).
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('98765432');
+    await page.click('#split-link');
+    expect(await calls(page)).toEqual(['split-link']);
+  });
+
   test('a click on a tel: link to a blocked number is cancelled before the page sees it, with an alert saying why and since when', async ({
     page,
     server,

@@ -76,6 +76,30 @@ test.describe('the popup: Kontaktvern on this site', () => {
     await expect(card(page)).toBeVisible();
   });
 
+  test('a number blocked while the site was switched off is blocked when it is switched on again (no stale status)', async ({
+    page,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await page.goto(server.url('phone-input.html'));
+    await waitForMark(page, '412 34 567');
+    const popup = await openPopupFor(openExtensionPage, background, page);
+    const sw = popup.getByRole('switch', { name: 'Kontaktvern on this site' });
+    await sw.click();
+    await expect(sw).not.toBeChecked();
+    await marksGone(page);
+    await blockThroughPage(openExtensionPage, ['+47 412 34 567']);
+    await popup.bringToFront();
+    await sw.click();
+    await expect(sw).toBeChecked();
+    await waitForMark(page, '412 34 567', HIGHLIGHT.blocked);
+    await focusPage(page);
+    await page.click('#tel-link');
+    await expect(page.locator('kontaktvern-overlay [role="alert"]')).toHaveCount(1);
+    expect(await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls)).toEqual([]);
+  });
+
   test('the switch is remembered: the site stays off after a reload and in a new tab, and the popup says so', async ({
     page,
     context,
