@@ -106,6 +106,10 @@ export class ContentController {
         this.shadowRoots.add(root);
         this.styles.adopt(root);
       },
+      (root) => {
+        this.shadowRoots.delete(root);
+        this.styles.forget(root);
+      },
     );
     this.overlay = new OverlayHost(
       this.store,

@@ -35,12 +35,16 @@ export class HighlightStyles {
   adopt(scope: Document | ShadowRoot): void {
     const sheet = this.getSheet();
     try {
-      if (scope.adoptedStyleSheets.includes(sheet)) return;
-      scope.adoptedStyleSheets = [sheet, ...scope.adoptedStyleSheets];
+      if (!scope.adoptedStyleSheets.includes(sheet)) scope.adoptedStyleSheets = [sheet, ...scope.adoptedStyleSheets];
       this.adopted.add(scope);
     } catch {
       // A frozen or foreign scope: marks there keep the browser's default look.
     }
+  }
+
+  /** Stops tracking a shadow root that left the page (it keeps the sheet, harmlessly, if it comes back). */
+  forget(scope: ShadowRoot): void {
+    this.adopted.delete(scope);
   }
 
   releaseAll(): void {

@@ -117,6 +117,8 @@ export class PageScanner {
     private readonly marks: PageMarks,
     private readonly onWork: () => void,
     private readonly onShadowRoot: (root: ShadowRoot) => void,
+    /** A shadow root whose host left the page: forget it (it is found again if the host comes back). */
+    private readonly onShadowRootGone: (root: ShadowRoot) => void = () => undefined,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
@@ -254,6 +256,13 @@ export class PageScanner {
       this.needsPrune = false;
       this.marks.prune();
       for (const t of this.hiddenCandidates) if (!t.isConnected) this.hiddenCandidates.delete(t);
+      // Component frameworks create and drop shadow roots all day: keep no reference to the dropped ones.
+      for (const root of this.observedRoots) {
+        if (!root.host.isConnected) {
+          this.observedRoots.delete(root);
+          this.onShadowRootGone(root);
+        }
+      }
       return STEP_UNITS;
     }
     if (this.needsVisibilityCheck) {

@@ -91,6 +91,12 @@ test.describe('following the page', () => {
     await waitForScan(page);
     await page.evaluate(() => (window as unknown as { addCard: () => void }).addCard());
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('412 70 001');
+    // Taken out of the page, its marks go; put back in, they come back.
+    const toggle = () => page.evaluate(() => (window as unknown as { toggleCard: () => void }).toggleCard());
+    await toggle();
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).not.toContain('412 70 001');
+    await toggle();
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('412 70 001');
   });
 
   test('a menu closed with visibility: hidden is not marked until it opens', async ({ page, server }) => {
