@@ -16,9 +16,10 @@
  *   counts and file names; 'anonymise' events never hold one, see below).
  *
  * What else is scrubbed for a number: rejected lines of import reports
- * (`importReports[].rejected[]`) whose digits contain the number are
- * removed (their totals stay), since they are raw text kept only for a
- * download.
+ * (`importReports[].rejected[]`) that mention the number are removed (their
+ * totals stay), since they are raw text kept only for a download; so is the
+ * note of another person's call that mentions it (`mentionsNumber`: the
+ * number as written, never digits pieced together from separate figures).
  *
  * Audit: every call of `anonymise` writes exactly one 'anonymise' event, even
  * when it changed nothing (the request was handled, and when). The event for a
@@ -28,6 +29,7 @@
  */
 import type { AuditEvent, CallLog, ImportReport, KontaktvernDb } from '../db';
 import { newId } from '../db';
+import { mentionsNumber } from './mentions-number';
 import { E164 } from '../call-log/rules';
 
 export type AnonymiseScope =
@@ -92,24 +94,13 @@ function selection(db: KontaktvernDb, scope: AnonymiseScope) {
   }
 }
 
-/** Digit strings that identify a number: all its digits, and for +47 the 8-digit national number. */
-function numberDigits(e164: string): string[] {
-  const all = e164.slice(1);
-  return e164.startsWith('+47') && e164.length === 11 ? [all, e164.slice(3)] : [all];
-}
-
-function mentionsNumber(text: string, digits: readonly string[]): boolean {
-  const d = text.replace(/\D/g, '');
-  return digits.some((x) => d.includes(x));
-}
 
 /** Removes rejected import lines that contain the number. Returns how many were removed. */
 async function scrubImportReports(db: KontaktvernDb, e164: string): Promise<number> {
-  const digits = numberDigits(e164);
   let removed = 0;
   const changed: ImportReport[] = [];
   await db.importReports.each((report) => {
-    const kept = report.rejected.filter((r) => !mentionsNumber(r.text, digits));
+    const kept = report.rejected.filter((r) => !mentionsNumber(r.text, e164));
     if (kept.length !== report.rejected.length) {
       removed += report.rejected.length - kept.length;
       changed.push({ ...report, rejected: kept });
@@ -124,9 +115,8 @@ async function scrubImportReports(db: KontaktvernDb, e164: string): Promise<numb
  * written "call his wife on 412 34 567"). The logs themselves stay. Returns how many changed.
  */
 async function scrubOtherNotes(db: KontaktvernDb, e164: string, now: number): Promise<number> {
-  const digits = numberDigits(e164);
   return db.callLogs
-    .filter((log) => log.note !== '' && mentionsNumber(log.note, digits))
+    .filter((log) => log.note !== '' && mentionsNumber(log.note, e164))
     .modify((log: CallLog) => {
       log.note = '';
       log.updatedAt = now;
@@ -179,7 +169,7 @@ export async function anonymise(db: KontaktvernDb, scope: AnonymiseScope, actor:
   const who = actor.trim();
   if (!who) throw new AnonymiseError('actor-required');
   const why = reason?.trim() || DEFAULT_ANONYMISE_REASONS[scope.kind];
-  if (scope.kind === 'number' && mentionsNumber(why, numberDigits(scope.e164))) throw new AnonymiseError('reason-contains-number');
+  if (scope.kind === 'number' && mentionsNumber(why, scope.e164)) throw new AnonymiseError('reason-contains-number');
   return db.transaction('rw', [db.callLogs, db.audit, db.importReports], () => anonymiseNow(db, scope, who, now, why, true));
 }
 
