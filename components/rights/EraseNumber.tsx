@@ -6,16 +6,25 @@ import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { formatInternational } from '@/lib/phone/detect';
 import { AnonymiseError, anonymise, previewAnonymise } from '@/lib/rights/anonymise';
+import { reportKey } from './open-report';
 import './rights.css';
 
-/** The side panel shows `currentNumber` (session storage): forget it when it is the erased number. */
-async function forgetCurrentNumber(e164: string): Promise<void> {
+/**
+ * Session storage may hold the erased number: the side panel's `currentNumber`, and the
+ * number of each printable report opened (under its token, see open-report.ts), which a
+ * report tab reloaded from history would show again. All of them go.
+ */
+async function forgetNumberInSession(e164: string): Promise<void> {
   try {
-    const stored = await browser.storage.session.get('currentNumber');
-    const current = stored.currentNumber as { e164?: unknown } | undefined;
-    if (current?.e164 === e164) await browser.storage.session.remove('currentNumber');
+    const stored = await browser.storage.session.get(null);
+    const keys = Object.entries(stored)
+      .filter(([key, value]) =>
+        key === 'currentNumber' ? (value as { e164?: unknown } | undefined)?.e164 === e164 : key.startsWith(reportKey('')) && value === e164,
+      )
+      .map(([key]) => key);
+    if (keys.length > 0) await browser.storage.session.remove(keys);
   } catch (error) {
-    console.warn('[Kontaktvern] could not clear the current number', error);
+    console.warn('[Kontaktvern] could not clear the number from session storage', error);
   }
 }
 
@@ -72,7 +81,7 @@ export function EraseNumber({ e164, onClose, idPrefix = 'erase' }: { e164: strin
     setRunning(true);
     try {
       const count = await anonymise(db, { kind: 'number', e164 }, agent, Date.now(), reference.trim() || t('rightsAuditNumberErased'));
-      await forgetCurrentNumber(e164);
+      await forgetNumberInSession(e164);
       setResult(count);
     } catch (e) {
       setError(errorText(e));

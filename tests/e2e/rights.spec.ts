@@ -163,6 +163,14 @@ async function setSessionCurrentNumber(page: Page, e164: string): Promise<void> 
   }, e164);
 }
 
+/** Every session-storage key (the side panel's current number, printable reports' numbers under their tokens). */
+async function sessionKeys(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+    return chrome.storage.session.get(null);
+  });
+}
+
 /** Blocked or not, as the background answers an extension page. */
 async function lookupBlocked(page: Page, numbers: string[]): Promise<boolean[]> {
   return page.evaluate(async (list) => {
@@ -377,6 +385,14 @@ test.describe('erasure', () => {
     await blocklist.close();
     const page = await seededRightsPage(openExtensionPage, false);
     await setSessionCurrentNumber(page, PERSON.e164);
+    // Printable reports opened earlier keep their number under a token until the browser closes.
+    await page.evaluate(
+      async ([person, other]) => {
+        const chrome = (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome;
+        await chrome.storage.session.set({ 'report:tok-person': person, 'report:tok-other': other });
+      },
+      [PERSON.e164, OTHER],
+    );
 
     const before = await readStore<LogRow>(page, 'callLogs');
     const statsBefore = tally(before);
@@ -425,6 +441,10 @@ test.describe('erasure', () => {
       expect.objectContaining({ actor: 'Kari Tester', reason: 'Henvendelse 2026-118', detail: expect.objectContaining({ scope: 'number', count: 3 }) }),
     ]);
     expect(await sessionCurrentNumber(page)).toBeNull();
+    // A printable report of the person, reloaded from the browser's history, has no number to show; others keep theirs.
+    const session = await sessionKeys(page);
+    expect(session['report:tok-person']).toBeUndefined();
+    expect(session['report:tok-other']).toBe(OTHER);
 
     // A fresh export holds no record of the number (only the number asked about, at the top).
     const json = JSON.parse((await readDownload(page, () => page.getByRole('button', { name: 'Download JSON' }).click())).text);
