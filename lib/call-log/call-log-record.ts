@@ -40,17 +40,26 @@ function isText(v: unknown, max: number, allowEmpty = false): v is string {
   return typeof v === 'string' && v.length <= max && (allowEmpty || v.trim().length > 0);
 }
 
-function isTime(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** Earliest time accepted from a file: 2000-01-01T00:00:00Z. */
+export const MIN_RECORD_TIME = Date.UTC(2000, 0, 1);
+/** How far past the checking clock a time from a file may lie (clock drift between machines). */
+export const MAX_RECORD_TIME_AHEAD_MS = 86_400_000;
+
+/** A whole number of ms, not before MIN_RECORD_TIME and not later than now + MAX_RECORD_TIME_AHEAD_MS. */
+function isTime(v: unknown, now: number): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= MIN_RECORD_TIME && v <= now + MAX_RECORD_TIME_AHEAD_MS;
 }
 
 /**
  * Validates an untrusted value as a CallLog, field by field; the first bad
  * field is reported. Besides each field's type and limits it checks that an
  * anonymised record holds no number and no note, that a record that is not
- * anonymised has a number, and that only sales carry an amount.
+ * anonymised has a number, and that only sales carry an amount. Times
+ * (at, createdAt, updatedAt, anonymisedAt) must be whole ms from 2000-01-01
+ * up to one day after `now` (a future `at` would escape retention; a huge one
+ * breaks dates in reports and exports).
  */
-export function checkCallLogRecord(value: unknown): RecordCheck {
+export function checkCallLogRecord(value: unknown, now: number = Date.now()): RecordCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, field: '' };
   const r = value as Record<string, unknown>;
   if (!isText(r.id, MAX_ID_LENGTH)) return { ok: false, field: 'id' };
@@ -61,10 +70,10 @@ export function checkCallLogRecord(value: unknown): RecordCheck {
   if (!isOutcomeKind(r.outcomeKind)) return { ok: false, field: 'outcomeKind' };
   if (!isText(r.outcomeLabel, MAX_NAME_LENGTH, true)) return { ok: false, field: 'outcomeLabel' };
   if (r.amountOre !== null && !(isValidAmountOre(r.amountOre) && r.outcomeKind === 'sale')) return { ok: false, field: 'amountOre' };
-  if (!isTime(r.at)) return { ok: false, field: 'at' };
-  if (!isTime(r.createdAt)) return { ok: false, field: 'createdAt' };
-  if (!isTime(r.updatedAt)) return { ok: false, field: 'updatedAt' };
-  if (r.anonymisedAt !== null && !isTime(r.anonymisedAt)) return { ok: false, field: 'anonymisedAt' };
+  if (!isTime(r.at, now)) return { ok: false, field: 'at' };
+  if (!isTime(r.createdAt, now)) return { ok: false, field: 'createdAt' };
+  if (!isTime(r.updatedAt, now)) return { ok: false, field: 'updatedAt' };
+  if (r.anonymisedAt !== null && !isTime(r.anonymisedAt, now)) return { ok: false, field: 'anonymisedAt' };
   const anonymised = r.anonymisedAt !== null;
   if (anonymised ? r.e164 !== null : !isE164(r.e164)) return { ok: false, field: 'e164' };
   if (typeof r.note !== 'string' || r.note !== r.note.trim() || noteLength(r.note) > MAX_NOTE_LENGTH || (anonymised && r.note !== '')) {

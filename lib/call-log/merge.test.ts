@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { unblockEntry } from '../blocklist/store';
 import type { CallLog, KontaktvernDb } from '../db';
 import { exportLogsJson } from './log-export';
 import { mergeLogs, parseLogExport } from './merge';
@@ -87,6 +88,28 @@ describe('parseLogExport', () => {
     expect(r).toEqual({ ok: false, problem: 'invalid-record', index: 1, field, path: `logs[1].${field}` });
   });
 
+  it.each([
+    [{ at: Date.parse('1999-12-31T23:59:59.999Z') }, 'at'],
+    [{ createdAt: 0 }, 'createdAt'],
+    [{ updatedAt: 8_700_000_000_000_000 }, 'updatedAt'],
+    [{ at: 8_700_000_000_000_000 }, 'at'],
+    [{ e164: null, note: '', anonymisedAt: 8_700_000_000_000_000 }, 'anonymisedAt'],
+  ])('refuses a time out of range: %o is bad in %s', (over, field) => {
+    const r = parseLogExport(file([log({ id: 'ok' }), { ...log(), ...over }]));
+    expect(r).toEqual({ ok: false, problem: 'invalid-record', index: 1, field, path: `logs[1].${field}` });
+  });
+
+  it('refuses a time more than a day after the clock it reads the file by', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(NOW);
+      expect(parseLogExport(file([log({ at: NOW + DAY })])).ok).toBe(true);
+      expect(parseLogExport(file([log({ id: 'ok' }), log({ at: NOW + 365 * DAY })]))).toEqual({ ok: false, problem: 'invalid-record', index: 1, field: 'at', path: 'logs[1].at' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('names a record that is not an object', () => {
     expect(parseLogExport(file([log(), 'x']))).toEqual({ ok: false, problem: 'invalid-record', index: 1, field: '', path: 'logs[1]' });
   });
@@ -132,6 +155,48 @@ describe('mergeLogs', () => {
     expect(await db.blocks.count()).toBe(2);
   });
 
+  it('blocks a "do not call" that arrives as a conflict (an agent corrected the outcome after an earlier merge), once', async () => {
+    const first = log({ id: 'c-1', e164: '+4790000001', outcomeId: 'o-no', outcomeKind: 'not-interested', amountOre: null, note: '', agent: 'Ola' });
+    expect(await mergeLogs(db, [first], NOW)).toMatchObject({ added: 1, optOuts: 0 });
+    expect(await db.blocks.count()).toBe(0);
+    const corrected = { ...first, outcomeId: 'o-dnc', outcomeKind: 'do-not-call' as const, updatedAt: NOW + 4 * 60_000 };
+    const r = await mergeLogs(db, [corrected], NOW + 3_600_000, 'Team lead', 'Asked not to be called');
+    expect(r).toMatchObject({ added: 0, duplicates: 0, optOuts: 1 });
+    expect(r.conflicts).toEqual([{ id: 'c-1', fields: ['outcomeId', 'outcomeKind', 'updatedAt'], resolution: 'kept-local' }]);
+    expect(await db.callLogs.get('c-1')).toEqual(first); // the log record itself is the lead's
+    const blocks = await db.blocks.toArray();
+    expect(blocks.map((b) => [b.e164, b.source, b.scope, b.addedBy, b.reason, b.createdAt])).toEqual([
+      ['+4790000001', 'opt-out', 'client-1', 'Ola', 'Asked not to be called', NOW + 3_600_000],
+    ]);
+    expect((await db.audit.where('action').equals('block').toArray()).map((e) => e.e164)).toEqual(['+4790000001']);
+    // Merging the corrected file again adds nothing.
+    expect(await mergeLogs(db, [corrected], NOW + 7_200_000)).toMatchObject({ optOuts: 0 });
+    expect(await db.blocks.count()).toBe(1);
+  });
+
+  it('blocks a "do not call" whose record is kept anonymised here, with the same scope rules; an exact duplicate adds nothing', async () => {
+    const dncElsewhere = log({ id: 'c-2', e164: '+4790000002', campaignId: 'elsewhere', clientId: 'client-9', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '' });
+    await db.callLogs.add({ ...dncElsewhere, e164: null, anonymisedAt: NOW, updatedAt: NOW });
+    const dncHere = log({ id: 'c-3', e164: '+4790000003', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '' });
+    await db.callLogs.add(dncHere);
+    const r = await mergeLogs(db, [dncElsewhere, dncHere, dncHere], NOW);
+    expect(r).toMatchObject({ added: 0, duplicates: 2, optOuts: 1 });
+    expect(r.conflicts).toEqual([{ id: 'c-2', fields: ['e164', 'anonymisedAt'], resolution: 'kept-anonymised' }]);
+    expect((await db.callLogs.get('c-2'))?.e164).toBeNull();
+    const blocks = await db.blocks.orderBy('e164').toArray();
+    // Campaign not set up here: all clients (the safer reading).
+    expect(blocks.map((b) => [b.e164, b.source, b.scope])).toEqual([['+4790000002', 'opt-out', null]]);
+  });
+
+  it('an opt-out lifted on purpose is not put back by merging the same file again', async () => {
+    const dnc = log({ id: 'c-4', e164: '+4790000004', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '' });
+    expect(await mergeLogs(db, [dnc], NOW)).toMatchObject({ added: 1, optOuts: 1 });
+    const [entry] = await db.blocks.where('e164').equals('+4790000004').toArray();
+    await unblockEntry(db, entry!.id, 'Ba selv om å bli ringt igjen', 'Per', NOW + 1_000);
+    expect(await mergeLogs(db, [dnc], NOW + 2_000)).toMatchObject({ added: 0, duplicates: 1, optOuts: 0 });
+    expect(await db.blocks.where('e164').equals('+4790000004').count()).toBe(0);
+  });
+
   it('keeps the local record on a conflict and reports the differing fields', async () => {
     await db.callLogs.add(log({ note: 'local' }));
     const r = await mergeLogs(db, [log({ note: 'theirs', amountOre: 20_000 })], NOW);
@@ -151,6 +216,42 @@ describe('mergeLogs', () => {
     expect(JSON.stringify(events)).not.toContain('41234567');
     // Merging the same file again changes nothing.
     expect(await mergeLogs(db, [anonymised()], NOW)).toMatchObject({ added: 0, duplicates: 1, conflicts: [] });
+  });
+
+  it('takes only the anonymisation from an incoming copy: campaign, client, agent, outcome, amount and times stay local', async () => {
+    const mine = log({ amountOre: 250_000, at: NOW - DAY, createdAt: NOW - DAY, updatedAt: NOW - DAY });
+    await db.callLogs.add(mine);
+    const theirs = log({
+      e164: null,
+      note: '',
+      anonymisedAt: NOW - 60_000,
+      updatedAt: NOW - 60_000,
+      createdAt: NOW - 2 * DAY,
+      at: NOW - 2 * DAY,
+      amountOre: 1,
+      agent: 'Mallory',
+      campaignId: 'elsewhere',
+      clientId: 'client-9',
+      outcomeId: 'o-x',
+    });
+    const r = await mergeLogs(db, [theirs], NOW, 'Team lead');
+    expect(r).toMatchObject({ added: 0, duplicates: 0, unknownCampaigns: [], optOuts: 0 });
+    expect(r.conflicts).toEqual([
+      {
+        id: 'log-1',
+        fields: ['e164', 'campaignId', 'clientId', 'agent', 'outcomeId', 'amountOre', 'note', 'at', 'createdAt', 'updatedAt', 'anonymisedAt'],
+        resolution: 'took-anonymised',
+      },
+    ]);
+    expect(await db.callLogs.get('log-1')).toEqual({ ...mine, e164: null, note: '', anonymisedAt: NOW - 60_000, updatedAt: NOW - 60_000 });
+    expect(await db.audit.where('action').equals('anonymise').count()).toBe(1);
+  });
+
+  it('keeps the later updatedAt when taking an anonymisation', async () => {
+    const mine = log({ updatedAt: NOW - 1_000 });
+    await db.callLogs.add(mine);
+    await mergeLogs(db, [log({ e164: null, note: '', anonymisedAt: NOW - 5_000, updatedAt: NOW - 5_000 })], NOW);
+    expect(await db.callLogs.get('log-1')).toEqual({ ...mine, e164: null, note: '', anonymisedAt: NOW - 5_000, updatedAt: NOW - 1_000 });
   });
 
   it('never puts a number or note back into a locally anonymised record', async () => {
@@ -184,6 +285,27 @@ describe('mergeLogs', () => {
   it('reports campaigns it does not know', async () => {
     const r = await mergeLogs(db, [log({ id: 'x', campaignId: 'elsewhere' })], NOW);
     expect(r.unknownCampaigns).toEqual(['elsewhere']);
+  });
+
+  it('refuses times out of range against its own clock, by path, and stores nothing from the file', async () => {
+    const dnc = log({ id: 'dnc', e164: '+4790000001', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null });
+    const cases: [Partial<CallLog>, string][] = [
+      [{ at: NOW + 365 * DAY }, 'logs[1].at'],
+      [{ at: 8_700_000_000_000_000 }, 'logs[1].at'],
+      [{ createdAt: NOW + DAY + 1 }, 'logs[1].createdAt'],
+      [{ updatedAt: 946_684_799_999 }, 'logs[1].updatedAt'],
+      [{ e164: null, note: '', anonymisedAt: 8_700_000_000_000_000 }, 'logs[1].anonymisedAt'],
+    ];
+    for (const [over, message] of cases) {
+      await expect(mergeLogs(db, [dnc, log({ id: 'bad', ...over })], NOW)).rejects.toMatchObject({ name: 'CallLogError', code: 'invalid-record', message });
+    }
+    expect(await db.callLogs.count()).toBe(0);
+    expect(await db.blocks.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+    // Up to a day ahead of the clock is clock drift between machines, not an error; the clock is mergeLogs' `now`.
+    expect(await mergeLogs(db, [log({ id: 'drift', at: NOW + DAY })], NOW)).toMatchObject({ added: 1 });
+    await expect(mergeLogs(db, [log({ id: 'later', at: NOW + 2 * DAY })], NOW)).rejects.toMatchObject({ message: 'logs[0].at' });
+    expect(await mergeLogs(db, [log({ id: 'later', at: NOW + 2 * DAY })], NOW + 2 * DAY)).toMatchObject({ added: 1 });
   });
 
   it('refuses invalid records and merges nothing', async () => {

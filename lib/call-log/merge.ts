@@ -8,9 +8,16 @@
  * - identical here → duplicate, skipped;
  * - different here → conflict, reported with the differing fields, and
  *   resolved so that anonymisation is never undone:
- *   - incoming anonymised, local not → the incoming (anonymised) record replaces the local one ('took-anonymised');
+ *   - incoming anonymised, local not → the local record is anonymised as the incoming one was
+ *     (number and note removed, its anonymisedAt, the later updatedAt); every other local field
+ *     (campaign, client, agent, outcome, amount, times) stays ('took-anonymised');
  *   - local anonymised → local kept; a number or note is never put back ('kept-anonymised');
  *   - otherwise → local kept ('kept-local').
+ * Every incoming "do not call" with a number puts the number on the block list
+ * (once), whether the record was added or lost a conflict: an agent may have
+ * corrected the outcome after the lead merged an earlier copy. An exact
+ * duplicate adds nothing (its opt-out came with the first merge and may have
+ * been lifted since, on purpose).
  * After adding, the retention rules run in the same transaction (runRetention),
  * so records that are already past their campaign's retention never stay with
  * their number.
@@ -44,14 +51,15 @@ export interface MergeResult {
   unknownCampaigns: string[];
   /** The retention run that followed the merge (same transaction). */
   retention: RetentionResult[];
-  /** Opt-outs added to the block list for merged "do not call" outcomes (one global block list). */
+  /** Opt-outs added to the block list for incoming "do not call" outcomes, also those of conflicts (one global block list). */
   optOuts: number;
 }
 
 /**
  * Merges logs (as returned by parseLogExport) into the database. Every record
- * is validated again; an invalid one throws CallLogError('invalid-record')
- * and nothing is merged. Taking anonymised copies writes one 'anonymise'
+ * is validated again (times against `now`: not later than one day after it);
+ * an invalid one throws CallLogError('invalid-record', 'logs[3].at') and
+ * nothing is merged. Taking anonymised copies writes one 'anonymise'
  * audit event (scope 'merge', count, no number).
  */
 export async function mergeLogs(
@@ -63,7 +71,7 @@ export async function mergeLogs(
 ): Promise<MergeResult> {
   const incoming: CallLog[] = [];
   logs.forEach((value, index) => {
-    const check = checkCallLogRecord(value);
+    const check = checkCallLogRecord(value, now);
     if (!check.ok) throw new CallLogError('invalid-record', `logs[${index}]${check.field ? `.${check.field}` : ''}`);
     incoming.push(check.log);
   });
@@ -75,6 +83,7 @@ export async function mergeLogs(
     const conflicts: MergeConflict[] = [];
     let added = 0;
     let duplicates = 0;
+    const duplicateIds = new Set<string>();
     let tookAnonymised = 0;
     for (const log of incoming) {
       const mine = local.get(log.id);
@@ -87,13 +96,16 @@ export async function mergeLogs(
       const fields = differingFields(mine, log);
       if (fields.length === 0) {
         duplicates++;
+        duplicateIds.add(log.id);
         continue;
       }
       const mineAnonymised = mine.anonymisedAt !== null;
       const theirsAnonymised = log.anonymisedAt !== null;
       if (theirsAnonymised && !mineAnonymised) {
-        local.set(log.id, log);
-        toWrite.set(log.id, log);
+        // Only the anonymisation crosses over: the file must not rewrite who sold what, when, for whom.
+        const taken: CallLog = { ...mine, e164: null, note: '', anonymisedAt: log.anonymisedAt, updatedAt: Math.max(mine.updatedAt, log.updatedAt) };
+        local.set(log.id, taken);
+        toWrite.set(log.id, taken);
         tookAnonymised++;
         conflicts.push({ id: log.id, fields, resolution: 'took-anonymised' });
       } else {
@@ -118,16 +130,20 @@ export async function mergeLogs(
     const unknownCampaigns = [...addedCampaigns].filter((id) => !known.has(id)).sort();
     // Another agent's "do not call" binds everyone: the person goes on this block list too, with the
     // campaign's opt-out scope (all clients when the campaign is not set up here: the safer reading).
-    const campaigns = new Map((await db.campaigns.bulkGet([...known])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-    const optOutRequests = [...toWrite.values()]
-      .filter((l) => l.outcomeKind === 'do-not-call' && l.e164 !== null && l.anonymisedAt === null)
-      .map((l) => ({
-        e164: l.e164!,
-        source: 'opt-out' as const,
-        scope: campaigns.get(l.campaignId)?.optOutScope === 'client' ? l.clientId : null,
-        reason: optOutReason,
-        actor: l.agent,
-      }));
+    // Every incoming record that is new here counts, whether it was added or lost a conflict (blockNumbers
+    // skips numbers that already have the same opt-out). An exact duplicate was merged before: its opt-out
+    // was added then, and if it has been lifted since (the person asked to be called again), merging an
+    // old file must not quietly put it back.
+    const doNotCall = incoming.filter((l) => l.outcomeKind === 'do-not-call' && l.e164 !== null && !duplicateIds.has(l.id));
+    const dncCampaignIds = [...new Set(doNotCall.map((l) => l.campaignId))];
+    const campaigns = new Map((await db.campaigns.bulkGet(dncCampaignIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    const optOutRequests = doNotCall.map((l) => ({
+      e164: l.e164!,
+      source: 'opt-out' as const,
+      scope: campaigns.get(l.campaignId)?.optOutScope === 'client' ? l.clientId : null,
+      reason: optOutReason,
+      actor: l.agent,
+    }));
     const optOuts = optOutRequests.length > 0 ? (await blockNumbers(db, optOutRequests, now)).length : 0;
     const retention = await runRetention(db, now);
     return { added, duplicates, conflicts, unknownCampaigns, retention, optOuts };
