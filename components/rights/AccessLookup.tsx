@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { rejectionText } from '@/components/rejection-text';
 import { t, uiLocale } from '@/lib/i18n';
-import { parsePhoneInput } from '@/lib/phone/detect';
+import { lookupNumberOf } from '@/lib/rights/lookup-number';
 import { AccessReportView } from './AccessReportView';
 import './rights.css';
 
@@ -17,7 +17,7 @@ export function AccessLookup({ initialNumber = '', idPrefix = 'access' }: { init
   const [problem, setProblem] = useState('');
 
   const lookUp = (value: string) => {
-    const parsed = parsePhoneInput(value);
+    const parsed = lookupNumberOf(value);
     if (!parsed.ok) {
       setE164(null);
       setProblem(parsed.reason === 'empty' ? t('rightsNumberEmpty') : t('rightsNotANumber', [value.trim(), rejectionText(parsed.reason)]));
