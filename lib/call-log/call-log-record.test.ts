@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallLog } from '../db';
 import { MAX_RECORD_TIME_AHEAD_MS, MIN_RECORD_TIME, checkCallLogRecord } from './call-log-record';
-import { DAY, NOW } from './test-fixtures';
+import { DAY, NOW, testLog } from './test-fixtures';
 
-function log(o: Partial<CallLog> = {}): CallLog {
-  return {
-    id: 'log-1',
-    e164: '+4741234567',
-    campaignId: 'campaign-1',
-    clientId: 'client-1',
-    agent: 'Kari',
-    outcomeId: 'o-sale',
-    outcomeKind: 'sale',
-    outcomeLabel: '',
-    amountOre: 10_000,
-    note: 'Vil ha kort',
-    at: NOW,
-    createdAt: NOW,
-    updatedAt: NOW,
-    anonymisedAt: null,
-    ...o,
-  };
-}
+const log = testLog;
 
 const anonymisedAt = (t: number): Partial<CallLog> => ({ e164: null, note: '', anonymisedAt: t });
 

@@ -2,27 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallLog, KontaktvernDb } from '../db';
 import { type LogCsvLabels, exportLogsCsv, exportLogsJson, filterLogs } from './log-export';
 import { parseLogExport } from './merge';
-import { NOW, openTestDb } from './test-fixtures';
+import { NOW, openTestDb, testLog } from './test-fixtures';
 
-function log(o: Partial<CallLog> = {}): CallLog {
-  return {
-    id: 'log-1',
-    e164: '+4741234567',
-    campaignId: 'c1',
-    clientId: 'k1',
-    agent: 'Kari',
-    outcomeId: 'o-sale',
-    outcomeKind: 'sale',
-    outcomeLabel: '',
-    amountOre: 123_456,
-    note: 'Vil ha kort',
-    at: NOW,
-    createdAt: NOW,
-    updatedAt: NOW,
-    anonymisedAt: null,
-    ...o,
-  };
-}
+const log = (o: Partial<CallLog> = {}): CallLog => testLog({ campaignId: 'c1', clientId: 'k1', amountOre: 123_456, ...o });
 
 const labels: LogCsvLabels = {
   header: ['Tid', 'Agent', 'Oppdragsgiver', 'Kampanje', 'Nummer', 'Utfall', 'Beløp (kr)', 'Notat', 'Anonymisert', 'Id'],

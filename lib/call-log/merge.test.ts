@@ -3,27 +3,9 @@ import { unblockEntry } from '../blocklist/store';
 import type { CallLog, KontaktvernDb } from '../db';
 import { exportLogsJson } from './log-export';
 import { mergeLogs, parseLogExport } from './merge';
-import { DAY, NOW, openTestDb, testCampaign } from './test-fixtures';
+import { DAY, NOW, openTestDb, testCampaign, testLog } from './test-fixtures';
 
-function log(o: Partial<CallLog> = {}): CallLog {
-  return {
-    id: 'log-1',
-    e164: '+4741234567',
-    campaignId: 'campaign-1',
-    clientId: 'client-1',
-    agent: 'Kari',
-    outcomeId: 'o-sale',
-    outcomeKind: 'sale',
-    outcomeLabel: '',
-    amountOre: 10_000,
-    note: 'Vil ha kort',
-    at: NOW,
-    createdAt: NOW,
-    updatedAt: NOW,
-    anonymisedAt: null,
-    ...o,
-  };
-}
+const log = testLog;
 
 function anonymised(o: Partial<CallLog> = {}): CallLog {
   return log({ e164: null, note: '', anonymisedAt: NOW + 1_000, updatedAt: NOW + 1_000, ...o });

@@ -1,5 +1,5 @@
 /** Shared set-up for the call-log and rights tests (imported by *.test.ts files only). */
-import type { Campaign, Client } from '../db';
+import type { CallLog, Campaign, Client } from '../db';
 import { KontaktvernDb } from '../db';
 
 export async function openTestDb(): Promise<KontaktvernDb> {
@@ -50,3 +50,24 @@ export function testCampaign(overrides: Partial<Campaign> = {}): Campaign {
 export const NOW = Date.parse('2026-11-28T13:00:00Z');
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
+
+/** A call log of campaign-1 / client-1 (a sale by Kari at NOW), with overrides. */
+export function testLog(overrides: Partial<CallLog> = {}): CallLog {
+  return {
+    id: 'log-1',
+    e164: '+4741234567',
+    campaignId: 'campaign-1',
+    clientId: 'client-1',
+    agent: 'Kari',
+    outcomeId: 'o-sale',
+    outcomeKind: 'sale',
+    outcomeLabel: '',
+    amountOre: 10_000,
+    note: 'Vil ha kort',
+    at: NOW,
+    createdAt: NOW,
+    updatedAt: NOW,
+    anonymisedAt: null,
+    ...overrides,
+  };
+}

@@ -1,28 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallLog, KontaktvernDb } from '../db';
 import { exportLogsJson } from '../call-log/log-export';
-import { NOW, openTestDb, testCampaign } from '../call-log/test-fixtures';
+import { NOW, openTestDb, testCampaign, testLog } from '../call-log/test-fixtures';
 import { mergeFiles, type MergeFileInput } from './merge-files';
 
-function log(o: Partial<CallLog> = {}): CallLog {
-  return {
-    id: 'log-1',
-    e164: '+4741234567',
-    campaignId: 'campaign-1',
-    clientId: 'client-1',
-    agent: 'Ola',
-    outcomeId: 'o-sale',
-    outcomeKind: 'sale',
-    outcomeLabel: '',
-    amountOre: 10_000,
-    note: 'Ønsker kort',
-    at: NOW,
-    createdAt: NOW,
-    updatedAt: NOW,
-    anonymisedAt: null,
-    ...o,
-  };
-}
+const log = (o: Partial<CallLog> = {}): CallLog => testLog({ agent: 'Ola', note: 'Ønsker kort', ...o });
 
 const exported = (logs: CallLog[]) => JSON.stringify(exportLogsJson(logs, { exportedAt: NOW, exportedBy: 'Ola' }), null, 2);
 const input = (name: string, text: string): MergeFileInput => ({ name, text: async () => text });
