@@ -1,4 +1,6 @@
+import { isDialHref } from '@/lib/dial-href';
 import type { NumberStatus } from '@/lib/messages';
+import { numberOfDialHref } from '@/lib/phone/first-number';
 import type { NumberStatuses } from './number-statuses';
 import type { OverlayStore } from './overlay/overlay-store';
 import { isPhoneField, numberOfLink, numbersInField } from './page-scanner';
@@ -31,6 +33,11 @@ function fieldsForButton(button: Element): PhoneField[] {
     if (fields.length > 0) return fields;
   }
   return [];
+}
+
+/** What Kontaktvern needs of the Navigation API's `navigate` event (not yet in TypeScript's DOM types). */
+interface NavigateEventLike extends Event {
+  readonly destination: { readonly url: string };
 }
 
 /** Did the event happen inside Kontaktvern's own overlay? */
@@ -85,6 +92,30 @@ export class DialGuard {
     window.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
     window.addEventListener('input', (e) => this.onInput(e), opts);
     window.addEventListener('change', (e) => this.onInput(e), opts);
+    // A page that dials from script (`location.href = 'tel:…'` in a click handler) shows no link to
+    // click: the navigation itself is where the call starts, and the Navigation API lets it be cancelled.
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('navigate', (e) => this.onNavigate(e as NavigateEventLike), { signal });
+  }
+
+  /** A dial navigation we let through ourselves after a dial-time check said "not blocked". */
+  private navigationPassThrough: string | null = null;
+
+  private onNavigate(e: NavigateEventLike): void {
+    if (!this.isEnabled() || !e.cancelable) return;
+    const url = e.destination.url;
+    if (!isDialHref(url)) return;
+    if (this.navigationPassThrough === url) {
+      this.navigationPassThrough = null;
+      return;
+    }
+    const e164 = numberOfDialHref(url);
+    if (!e164) return;
+    const anchor = document.activeElement && document.activeElement !== document.body ? document.activeElement : document.documentElement;
+    this.guard(e, anchor, [e164], () => {
+      this.navigationPassThrough = url;
+      location.href = url;
+    });
   }
 
   private stop(e: Event): void {

@@ -7,7 +7,7 @@ const calls = (page: import('@playwright/test').Page) => page.evaluate(() => (wi
 const alerts = (page: import('@playwright/test').Page) => page.locator(`${OVERLAY_TAG} [role="alert"]`);
 
 test.describe('dial guard', () => {
-  test('edges: a pause after the number, a call button inside a tel: link, a div acting as a call button, a number split over elements', async ({
+  test('edges: a pause after the number, a call button inside a tel: link, a div acting as a call button, a number split over elements, a call dialled from script', async ({
     page,
     server,
     openExtensionPage,
@@ -19,9 +19,13 @@ test.describe('dial guard', () => {
     await page.click('#pause-link');
     await expect(alerts(page)).toHaveCount(1);
     await expect(alerts(page).first()).toContainText('Call stopped: 412 34 567 is blocked');
+    // Closes the alert, and the number card the resting mouse may have opened over the next control.
     const dismiss = async () => {
+      await page.mouse.move(1000, 650);
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       await expect(alerts(page)).toHaveCount(0);
+      await expect(page.locator(`${OVERLAY_TAG} [role="dialog"]`)).toHaveCount(0);
     };
     await dismiss();
     // The "Ring" button inside tel:41234567 has no field of its own: the link decides.
@@ -43,6 +47,11 @@ test.describe('dial guard', () => {
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('98765432');
     await page.click('#split-link');
     expect(await calls(page)).toEqual(['split-link']);
+    await dismiss();
+    // A page that dials from script (location.href = 'tel:…'): the navigation is where the call is stopped.
+    await page.click('#js-call');
+    await expect(alerts(page)).toHaveCount(1);
+    await expect(alerts(page).first()).toContainText('Call stopped: 412 34 567 is blocked');
   });
 
   test('a click on a tel: link to a blocked number is cancelled before the page sees it, with an alert saying why and since when', async ({
