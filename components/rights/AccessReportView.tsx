@@ -6,7 +6,14 @@ import { getDb } from '@/lib/db';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatInternational } from '@/lib/phone/detect';
-import { type AccessReport, type AccessReportCampaign, accessReportCsv, accessReportJson, buildAccessReport } from '@/lib/rights/access-report';
+import {
+  type AccessReport,
+  type AccessReportCampaign,
+  accessReportCsv,
+  accessReportIsEmpty,
+  accessReportJson,
+  buildAccessReport,
+} from '@/lib/rights/access-report';
 import { openPrintableReport, type ReportLanguage } from './open-report';
 import { EraseNumber } from './EraseNumber';
 import { actorName } from '@/components/setup-labels';
@@ -24,7 +31,7 @@ import {
 
 /** True when the report holds no personal data at all (it can still be exported, as an empty answer). */
 export function reportIsEmpty(report: AccessReport): boolean {
-  return report.callLogs.length === 0 && report.blockEntries.length === 0 && report.blockHistory.length === 0 && !report.reservationRegister.listed;
+  return accessReportIsEmpty(report);
 }
 
 /** `kontaktvern-access-2026-11-28-1432.json`: no number in the name (the browser's download list keeps names after an erasure). */
@@ -245,6 +252,65 @@ export function AccessReportView({ e164, defaultLanguage }: { e164: string; defa
             ))}
           </tbody>
         </table>
+      )}
+
+      <h4 class="rights-section">{t('rightsMentionsTitle', String(report.mentions.length))}</h4>
+      {report.mentions.length === 0 ? (
+        <p class="muted">{t('rightsNoMentions')}</p>
+      ) : (
+        <>
+          <table class="rights-table" data-testid="mentions">
+            <thead>
+              <tr>
+                <th>{t('colWhen')}</th>
+                <th>{t('rightsColCampaign')}</th>
+                <th>{t('rightsColAgent')}</th>
+                <th>{t('rightsColNote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.mentions.map((m) => (
+                <tr key={m.id} data-mention-id={m.id}>
+                  <Cell label={t('colWhen')}>{when(m.at)}</Cell>
+                  <Cell label={t('rightsColCampaign')}>
+                    {campaigns.get(m.campaignId)?.name ?? m.campaignId}
+                    <span class="muted"> · {clientName(m.clientId)}</span>
+                  </Cell>
+                  <Cell label={t('rightsColAgent')}>{m.agent}</Cell>
+                  <Cell label={t('rightsColNote')}>{m.note}</Cell>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="muted rights-small">{t('rightsMentionsHelp')}</p>
+        </>
+      )}
+
+      <h4 class="rights-section">{t('rightsImportLinesTitle', String(report.importLines.length))}</h4>
+      {report.importLines.length === 0 ? (
+        <p class="muted">{t('rightsNoImportLines')}</p>
+      ) : (
+        <>
+          <table class="rights-table" data-testid="import-lines">
+            <thead>
+              <tr>
+                <th>{t('rightsColLine')}</th>
+                <th>{t('rightsColText')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.importLines.map((l) => (
+                <tr key={`${l.reportId}:${l.line}`} data-report-id={l.reportId}>
+                  <Cell label={t('rightsColLine')} class="rights-num">
+                    {String(l.line)}
+                  </Cell>
+                  <Cell label={t('rightsColText')}>{l.text}</Cell>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="muted rights-small">{t('rightsImportLinesHelp')}</p>
+        </>
       )}
 
       <h4 class="rights-section">{t('rightsBlocksTitle')}</h4>

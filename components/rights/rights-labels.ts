@@ -49,7 +49,20 @@ export function accessCsvLabels(): AccessReportCsvLabels {
       t('colReason'),
       t('rightsCsvId'),
     ],
-    recordType: (type) => (type === 'call-log' ? t('rightsRecordCallLog') : type === 'block-entry' ? t('rightsRecordBlockEntry') : t('rightsRecordAuditEvent')),
+    recordType: (type) => {
+      switch (type) {
+        case 'call-log':
+          return t('rightsRecordCallLog');
+        case 'block-entry':
+          return t('rightsRecordBlockEntry');
+        case 'mention':
+          return t('rightsRecordMention');
+        case 'import-line':
+          return t('rightsRecordImportLine');
+        default:
+          return t('rightsRecordAuditEvent');
+      }
+    },
     outcome: outcomeText,
     action: auditActionLabel,
     source: sourceLabel,

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { formatAmount, formatDate, formatDateTime } from '@/lib/format';
 import { formatInternational, parsePhoneInput } from '@/lib/phone/detect';
-import { type AccessReport, type AccessReportCampaign, type AccessReportController, buildAccessReport } from '@/lib/rights/access-report';
+import { type AccessReport, type AccessReportCampaign, type AccessReportController, accessReportIsEmpty, buildAccessReport } from '@/lib/rights/access-report';
 import { REPORT_LANGUAGES, REPORT_TEXTS, type ReportLanguage, type ReportTexts } from './report-texts';
 
 /**
@@ -103,16 +103,12 @@ interface ControllerGroup {
 function controllerGroups(report: AccessReport): ControllerGroup[] {
   const groups = new Map<string, ControllerGroup>();
   for (const c of report.campaigns) {
-    const clientId = c.controller?.id ?? report.callLogs.find((l) => l.campaignId === c.id)?.clientId ?? c.id;
+    const clientId = c.controller?.id ?? [...report.callLogs, ...report.mentions].find((l) => l.campaignId === c.id)?.clientId ?? c.id;
     const group = groups.get(clientId) ?? { key: clientId, controller: c.controller, clientId, campaigns: [] };
     group.campaigns.push(c);
     groups.set(clientId, group);
   }
   return [...groups.values()];
-}
-
-function isEmpty(report: AccessReport): boolean {
-  return report.callLogs.length === 0 && report.blockEntries.length === 0 && report.blockHistory.length === 0 && !report.reservationRegister.listed;
 }
 
 function Report({ report, tx }: { report: AccessReport; tx: ReportTexts }) {
@@ -128,7 +124,7 @@ function Report({ report, tx }: { report: AccessReport; tx: ReportTexts }) {
     return g ? controllerName(g) : '';
   };
   const processorName = report.processor.name || tx.processorUnnamed;
-  const empty = isEmpty(report);
+  const empty = accessReportIsEmpty(report);
   const blocked = report.blockEntries.length > 0;
   const register = report.reservationRegister;
   const rights = tx.rights;
@@ -206,6 +202,66 @@ function Report({ report, tx }: { report: AccessReport; tx: ReportTexts }) {
                     </tr>
                   );
                 })}
+              </tbody>
+            </table>
+          </>
+        )}
+
+        <h3>{tx.mentionsTitle(report.mentions.length)}</h3>
+        {report.mentions.length === 0 ? (
+          <p>{tx.mentionsNone}</p>
+        ) : (
+          <>
+            <p>{tx.mentionsIntro}</p>
+            <table data-testid="mentions">
+              <thead>
+                <tr>
+                  <th>{tx.colWhen}</th>
+                  <th>{tx.colCampaign}</th>
+                  <th>{tx.colWrittenBy}</th>
+                  <th>{tx.colNote}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.mentions.map((m) => {
+                  const c = campaignById.get(m.campaignId);
+                  return (
+                    <tr key={m.id}>
+                      <td class="nowrap">{when(m.at)}</td>
+                      <td>
+                        {c?.name ?? m.campaignId}
+                        {c && <span class="sub">{clientOf(c)}</span>}
+                      </td>
+                      <td>{m.agent}</td>
+                      <td>{m.note}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </>
+        )}
+
+        <h3>{tx.importLinesTitle(report.importLines.length)}</h3>
+        {report.importLines.length === 0 ? (
+          <p>{tx.importLinesNone}</p>
+        ) : (
+          <>
+            <p>{tx.importLinesIntro}</p>
+            <table data-testid="import-lines">
+              <thead>
+                <tr>
+                  <th class="num">{tx.colLine}</th>
+                  <th>{tx.colText}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.importLines.map((l) => (
+                  <tr key={`${l.reportId}:${l.line}`}>
+                    <td class="num nowrap">{l.line}</td>
+                    <td>{l.text}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </>

@@ -79,6 +79,15 @@ export interface ReportTexts {
   colCategory: string;
   colRetention: string;
   dataSource: string;
+  mentionsTitle: (count: number) => string;
+  mentionsIntro: string;
+  mentionsNone: string;
+  colWrittenBy: string;
+  importLinesTitle: (count: number) => string;
+  importLinesIntro: string;
+  importLinesNone: string;
+  colLine: string;
+  colText: string;
 
   blockTitle: string;
   blocked: string;
@@ -145,7 +154,8 @@ const nb: ReportTexts = {
   invalidNumber: 'Lenken til rapporten har ikke et gyldig telefonnummer. Åpne rapporten fra siden «Innsyn og sletting».',
   loadFailed: (d) => `Rapporten kunne ikke lages: ${d}`,
   nothingHeld: 'Kontaktvern har ingen opplysninger om dette nummeret.',
-  nothingHeldDetail: 'Ingen samtaler er logget, nummeret står ikke på sperrelisten, og det finnes ikke i vår kopi av Reservasjonsregisteret.',
+  nothingHeldDetail:
+    'Ingen samtaler er logget, ingen notater eller importlinjer nevner nummeret, nummeret står ikke på sperrelisten, og det finnes ikke i vår kopi av Reservasjonsregisteret.',
 
   responsibleTitle: 'Hvem som er ansvarlig',
   controllerRole: 'Behandlingsansvarlig — bestemmer hvorfor og hvordan opplysningene brukes',
@@ -181,6 +191,17 @@ const nb: ReportTexts = {
   colCategory: 'Kategori',
   colRetention: 'Lagringstid',
   dataSource: 'Hvor opplysningene kommer fra: kundelisten oppdragsgiveren ga kundesenteret for kampanjen, og det som ble sagt i samtalene.',
+  mentionsTitle: (n) => `Nevnt i notater fra andre samtaler (${n})`,
+  mentionsIntro:
+    'Notater fra samtaler med andre enn deg der nummeret ditt er skrevet (for eksempel «ring kona på …»). Vi viser bare notatet, ikke opplysninger om den andre personen. Ber du om sletting, tømmer vi disse notatene; ellers fjernes de når lagringstiden for den andre samtalen er ute.',
+  mentionsNone: 'Ingen notater fra andre samtaler nevner nummeret ditt.',
+  colWrittenBy: 'Skrevet av',
+  importLinesTitle: (n) => `Linjer i importrapporter (${n})`,
+  importLinesIntro:
+    'Linjer i filer kundesenteret har importert (Reservasjonsregisteret eller kunders reservasjoner) som ikke kunne leses, og som derfor ligger i importrapporten slik at de kan kontrolleres. Ber du om sletting, fjerner vi dem.',
+  importLinesNone: 'Ingen linjer i importrapportene nevner nummeret ditt.',
+  colLine: 'Linje',
+  colText: 'Tekst',
 
   blockTitle: 'Sperre mot oppringing',
   blocked: 'Nummeret ditt står på sperrelisten vår: vi ringer det ikke.',
@@ -296,7 +317,8 @@ const en: ReportTexts = {
   invalidNumber: 'This report link has no valid phone number. Open the report from the “Access and erasure” page.',
   loadFailed: (d) => `The report could not be made: ${d}`,
   nothingHeld: 'Kontaktvern holds nothing about this number.',
-  nothingHeldDetail: 'No calls are logged, the number is not on the block list, and it is not in our copy of Reservasjonsregisteret.',
+  nothingHeldDetail:
+    'No calls are logged, no note or import line mentions the number, the number is not on the block list, and it is not in our copy of Reservasjonsregisteret.',
 
   responsibleTitle: 'Who is responsible',
   controllerRole: 'Controller — decides why and how your data is used',
@@ -332,6 +354,17 @@ const en: ReportTexts = {
   colCategory: 'Category',
   colRetention: 'Kept for',
   dataSource: 'Where the data comes from: the customer list the client gave the call centre for the campaign, and what was said in the calls.',
+  mentionsTitle: (n) => `Mentioned in notes of other calls (${n})`,
+  mentionsIntro:
+    'Notes of calls with people other than you in which your number is written (for example “call his wife on …”). We show only the note, nothing about the other person. If you ask for erasure, we clear these notes; otherwise they are removed when the other call’s retention period ends.',
+  mentionsNone: 'No note of another call mentions your number.',
+  colWrittenBy: 'Written by',
+  importLinesTitle: (n) => `Lines in import reports (${n})`,
+  importLinesIntro:
+    'Lines of files the call centre imported (Reservasjonsregisteret or customer opt-outs) that could not be read, and so are kept in the import report to be checked. If you ask for erasure, we remove them.',
+  importLinesNone: 'No line of an import report mentions your number.',
+  colLine: 'Line',
+  colText: 'Text',
 
   blockTitle: 'Do-not-call status',
   blocked: 'Your number is on our block list: we do not call it.',

@@ -28,11 +28,13 @@ export function accessReportJson(report: AccessReport): string {
     blockEntries: report.blockEntries,
     blockHistory: report.blockHistory,
     campaigns: report.campaigns,
+    mentions: report.mentions,
+    importLines: report.importLines,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-export type AccessReportRecordType = 'call-log' | 'block-entry' | 'audit-event';
+export type AccessReportRecordType = 'call-log' | 'block-entry' | 'audit-event' | 'mention' | 'import-line';
 
 export interface AccessReportCsvLabels {
   /** record type, time, number, campaign, client, outcome, amount (kr), note, who (agent / added by / actor), action, source, scope, reason, id */
@@ -46,7 +48,12 @@ export interface AccessReportCsvLabels {
   scope: (scope: string | null, clientName: string | null) => string;
 }
 
-/** Call logs, then block entries, then audit events; each group in report order. BOM first. */
+/**
+ * Call logs, then block entries, audit events, mentions in other calls' notes
+ * (time, campaign, client, note, agent; never the other call's number, outcome
+ * or amount), then rejected import lines (the line in the note column, id
+ * `reportId:line`); each group in report order. BOM first.
+ */
 export function accessReportCsv(report: AccessReport, labels: AccessReportCsvLabels): string {
   const campaigns = new Map(report.campaigns.map((c) => [c.id, c]));
   const clientName = (id: string | null): string | null => {
@@ -111,6 +118,27 @@ export function accessReportCsv(report: AccessReport, labels: AccessReportCsvLab
       ev.reason,
       ev.id,
     ]);
+  }
+  for (const m of report.mentions) {
+    rows.push([
+      labels.recordType('mention'),
+      time(m.at),
+      report.e164,
+      campaigns.get(m.campaignId)?.name ?? m.campaignId,
+      clientName(m.clientId) ?? m.clientId,
+      '',
+      '',
+      m.note,
+      m.agent,
+      '',
+      '',
+      '',
+      '',
+      m.id,
+    ]);
+  }
+  for (const l of report.importLines) {
+    rows.push([labels.recordType('import-line'), '', report.e164, '', '', '', '', l.text, '', '', '', '', '', `${l.reportId}:${l.line}`]);
   }
   return `\uFEFF${toCsv(rows, { delimiter: ';' })}`;
 }

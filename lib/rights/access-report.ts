@@ -2,14 +2,19 @@
  * The answer to "what do you store about me and why?" (GDPR Art. 15) for one
  * phone number, as a plain serialisable object: the data held (call logs,
  * block-list entries and their history, whether the number is in the
- * imported Reservasjonsregisteret copy), and for every campaign involved the
- * controller (client), purposes, legal bases, categories and retention.
+ * imported Reservasjonsregisteret copy, notes of other people's calls and
+ * rejected register/opt-out import lines that mention the number), and for
+ * every campaign involved the controller (client), purposes, legal bases,
+ * categories and retention. "Mentions" are matched exactly as erasure
+ * (anonymise.ts) matches them, with `mentionsNumber`: what this report shows
+ * is what erasure removes.
  * accessReportJson / accessReportCsv (access-report-files.ts) make the
  * machine-readable copies; the UI renders the readable one.
  */
 import type { AuditAction, BlockSource, CampaignType, DataCategory, KontaktvernDb, LegalBasis, OutcomeKind, RegisterSnapshot } from '../db';
 import { findInRegister } from '../register/register-search';
 import { getSetting } from '../settings';
+import { mentionsNumber } from './mentions-number';
 
 export { ACCESS_REPORT_SCHEMA, type AccessReportCsvLabels, accessReportCsv, accessReportJson } from './access-report-files';
 
@@ -30,6 +35,31 @@ export interface AccessReportCallLog {
   note: string;
   /** The agent who made the call. */
   agent: string;
+}
+
+/**
+ * Another call (logged under another number, or anonymised) whose note
+ * mentions the number. The other call's number, outcome and amount are not
+ * the person's data and are left out; erasure clears the note.
+ */
+export interface AccessReportMention {
+  id: string;
+  at: IsoTime;
+  campaignId: string;
+  clientId: string;
+  note: string;
+  /** The agent who wrote the note. */
+  agent: string;
+}
+
+/** A rejected line of an import report (register or opt-out file) that mentions the number; erasure removes it. */
+export interface AccessReportImportLine {
+  /** The import report's id. */
+  reportId: string;
+  /** Line number in the imported file. */
+  line: number;
+  /** The line as it was read. */
+  text: string;
 }
 
 /** One reason the number is not called. */
@@ -106,8 +136,28 @@ export interface AccessReport {
   blockEntries: AccessReportBlockEntry[];
   /** Audit trail of those and earlier entries for this number. */
   blockHistory: AccessReportAuditEvent[];
-  /** Campaigns of the call logs, with controller, purposes and retention. */
+  /** Campaigns of the call logs and of the mentions, with controller, purposes and retention. */
   campaigns: AccessReportCampaign[];
+  /** Notes of other calls that mention the number (sorted by time, then id). */
+  mentions: AccessReportMention[];
+  /** Rejected import lines that mention the number (by report time, report id, then line). */
+  importLines: AccessReportImportLine[];
+}
+
+/**
+ * True when the report holds no personal data at all (it can still be given, as an empty answer):
+ * no call logs, block entries or history, no mention in another call's note or an import line,
+ * and not in the register copy. The on-screen and the printable report both use this.
+ */
+export function accessReportIsEmpty(report: AccessReport): boolean {
+  return (
+    report.callLogs.length === 0 &&
+    report.blockEntries.length === 0 &&
+    report.blockHistory.length === 0 &&
+    report.mentions.length === 0 &&
+    report.importLines.length === 0 &&
+    !report.reservationRegister.listed
+  );
 }
 
 function iso(ms: number): IsoTime {
@@ -130,8 +180,17 @@ export async function buildAccessReport(db: KontaktvernDb, e164: string, now: nu
   const logs = (await db.callLogs.where('e164').equals(e164).toArray()).sort(byTimeThenId((l) => l.at));
   const entries = (await db.blocks.where('e164').equals(e164).toArray()).sort(byTimeThenId((e) => e.createdAt));
   const events = (await db.audit.where('e164').equals(e164).toArray()).sort(byTimeThenId((e) => e.at));
+  // The same selection as erasure's scrub of other notes (anonymise.ts), minus the number's own logs.
+  const mentions = (await db.callLogs.filter((l) => l.e164 !== e164 && l.note !== '' && mentionsNumber(l.note, e164)).toArray()).sort(byTimeThenId((l) => l.at));
+  const importReports = (await db.importReports.toArray()).sort(byTimeThenId((r) => r.createdAt));
+  const importLines = importReports.flatMap((r) =>
+    r.rejected
+      .filter((x) => mentionsNumber(x.text, e164))
+      .map((x) => ({ reportId: r.id, line: x.line, text: x.text }))
+      .sort((a, b) => a.line - b.line),
+  );
 
-  const campaignIds = [...new Set(logs.map((l) => l.campaignId))].sort();
+  const campaignIds = [...new Set([...logs, ...mentions].map((l) => l.campaignId))].sort();
   const campaigns = (await db.campaigns.bulkGet(campaignIds)).flatMap((c) => (c ? [c] : []));
   const clientIds = [...new Set([...campaigns.map((c) => c.clientId), ...entries.flatMap((e) => (e.scope === null ? [] : [e.scope]))])].sort();
   const clients = new Map((await db.clients.bulkGet(clientIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
@@ -188,5 +247,7 @@ export async function buildAccessReport(db: KontaktvernDb, e164: string, now: nu
         fields: c.fields.map((f) => ({ label: f.label, purpose: f.purpose, legalBasis: f.legalBasis, category: f.category, retention: f.retention })),
       };
     }),
+    mentions: mentions.map((l) => ({ id: l.id, at: iso(l.at), campaignId: l.campaignId, clientId: l.clientId, note: l.note, agent: l.agent })),
+    importLines,
   };
 }
