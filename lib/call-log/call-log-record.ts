@@ -42,8 +42,12 @@ function isText(v: unknown, max: number, allowEmpty = false): v is string {
 
 /** Earliest time accepted from a file: 2000-01-01T00:00:00Z. */
 export const MIN_RECORD_TIME = Date.UTC(2000, 0, 1);
-/** How far past the checking clock a time from a file may lie (clock drift between machines). */
-export const MAX_RECORD_TIME_AHEAD_MS = 86_400_000;
+/**
+ * How far past the checking clock a time from a file may lie: clocks and time
+ * zones of agents' machines drift, and a record can then dodge retention for at
+ * most this long. Anything later (a year ahead, beyond the Date range) is refused.
+ */
+export const MAX_RECORD_TIME_AHEAD_MS = 7 * 86_400_000;
 
 /** A whole number of ms, not before MIN_RECORD_TIME and not later than now + MAX_RECORD_TIME_AHEAD_MS. */
 function isTime(v: unknown, now: number): v is number {
@@ -56,7 +60,7 @@ function isTime(v: unknown, now: number): v is number {
  * anonymised record holds no number and no note, that a record that is not
  * anonymised has a number, and that only sales carry an amount. Times
  * (at, createdAt, updatedAt, anonymisedAt) must be whole ms from 2000-01-01
- * up to one day after `now` (a future `at` would escape retention; a huge one
+ * up to seven days after `now` (a future `at` would escape retention; a huge one
  * breaks dates in reports and exports).
  */
 export function checkCallLogRecord(value: unknown, now: number = Date.now()): RecordCheck {

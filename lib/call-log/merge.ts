@@ -57,7 +57,7 @@ export interface MergeResult {
 
 /**
  * Merges logs (as returned by parseLogExport) into the database. Every record
- * is validated again (times against `now`: not later than one day after it);
+ * is validated again (times against `now`: not later than seven days after it);
  * an invalid one throws CallLogError('invalid-record', 'logs[3].at') and
  * nothing is merged. Taking anonymised copies writes one 'anonymise'
  * audit event (scope 'merge', count, no number).
