@@ -141,6 +141,8 @@ export class PageScanner {
     this.bigText = null;
     this.hiddenCandidates.clear();
     this.unverified.clear();
+    this.unverifiedLinks.clear();
+    this.hiddenLinks.clear();
     this.verifyIterator = null;
     this.fieldsChanged = false;
   }
@@ -256,6 +258,7 @@ export class PageScanner {
       this.needsPrune = false;
       this.marks.prune();
       for (const t of this.hiddenCandidates) if (!t.isConnected) this.hiddenCandidates.delete(t);
+      for (const link of this.hiddenLinks) if (!link.isConnected) this.hiddenLinks.delete(link);
       // Component frameworks create and drop shadow roots all day: keep no reference to the dropped ones.
       for (const root of this.observedRoots) {
         if (!root.host.isConnected) {
@@ -344,6 +347,9 @@ export class PageScanner {
       return;
     }
     this.marks.setLink(link, e164);
+    // Confirmed visible after the pass, like text (an image map's area has no box of its own: it stays).
+    this.hiddenLinks.delete(link);
+    if (link.localName === 'a') this.unverifiedLinks.add(link);
   }
 
   private visitField(field: PhoneField): void {
@@ -489,9 +495,12 @@ export class PageScanner {
   /** Text nodes marked in this pass whose visibility is not yet confirmed. */
   private readonly unverified = new Set<Text>();
   private verifyIterator: Iterator<Text> | null = null;
+  /** Dial links marked in this pass whose visibility is not yet confirmed, and those found hidden. */
+  private readonly unverifiedLinks = new Set<Element>();
+  private readonly hiddenLinks = new Set<Element>();
 
   get hasUnverified(): boolean {
-    return this.unverified.size > 0;
+    return this.unverified.size > 0 || this.unverifiedLinks.size > 0;
   }
 
   /**
@@ -500,13 +509,14 @@ export class PageScanner {
    * elements are taken back.
    */
   verifyStep(): boolean {
+    if (this.unverified.size === 0) return this.verifyLinks();
     this.verifyIterator ??= this.unverified.values();
     for (let i = 0; i < VERIFY_BATCH; i++) {
       const next = this.verifyIterator.next();
       if (next.done) {
         this.verifyIterator = null;
         this.unverified.clear();
-        return false;
+        return this.unverifiedLinks.size > 0;
       }
       const node = next.value;
       this.unverified.delete(node);
@@ -523,7 +533,34 @@ export class PageScanner {
     return true;
   }
 
+  /** Up to VERIFY_BATCH dial links: a hidden one (a menu, a mobile-only call button) is not counted; true while more are left. */
+  private verifyLinks(): boolean {
+    let checked = 0;
+    for (const link of this.unverifiedLinks) {
+      if (checked++ >= VERIFY_BATCH) return true;
+      this.unverifiedLinks.delete(link);
+      if (!link.isConnected || !link.checkVisibility(VISIBLE)) {
+        this.marks.clearLink(link);
+        if (link.isConnected) this.hiddenLinks.add(link);
+      }
+    }
+    return false;
+  }
+
   private recheckVisibility(): void {
+    for (const link of this.hiddenLinks) {
+      if (!link.isConnected) this.hiddenLinks.delete(link);
+      else if (link.checkVisibility(VISIBLE)) {
+        this.hiddenLinks.delete(link);
+        this.enqueue(link);
+      }
+    }
+    for (const link of this.marks.linkMarks.keys()) {
+      if (link.localName === 'a' && !link.checkVisibility(VISIBLE)) {
+        this.marks.clearLink(link);
+        this.hiddenLinks.add(link);
+      }
+    }
     for (const node of this.hiddenCandidates) {
       if (!node.isConnected) this.hiddenCandidates.delete(node);
       else if (node.parentElement?.checkVisibility(VISIBLE) !== false) this.enqueue(node);
@@ -573,7 +610,7 @@ export class PageScanner {
               this.enqueue(target);
               work = true;
             }
-          } else if (this.hiddenCandidates.size > 0 || this.marks.textMarks.size > 0) {
+          } else if (this.hiddenCandidates.size > 0 || this.marks.textMarks.size > 0 || this.hiddenLinks.size > 0 || this.marks.linkMarks.size > 0) {
             this.needsVisibilityCheck = true;
             if (name === 'hidden' && target instanceof Element && !target.hasAttribute('hidden')) this.enqueue(target);
             work = true;

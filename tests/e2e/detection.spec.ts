@@ -107,6 +107,18 @@ test.describe('following the page', () => {
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('412 70 002');
   });
 
+  test('hidden dial links are not marked or counted until they are shown', async ({ page, server }) => {
+    await page.goto(server.url('follow-edges.html'));
+    await waitForScan(page);
+    const marked = await highlightTexts(page, HIGHLIGHT.number);
+    expect(marked).toContain('Ring Kari');
+    expect(marked).not.toContain('Ring Ola');
+    expect(marked).not.toContain('Ring Per');
+    await page.evaluate(() => (document.getElementById('call-menu')!.style.visibility = 'visible'));
+    await expect.poll(() => highlightTexts(page, HIGHLIGHT.number)).toContain('Ring Per');
+    expect(await highlightTexts(page, HIGHLIGHT.number)).not.toContain('Ring Ola');
+  });
+
   test('a column the page renames from "Kundenr." to "Telefon" has its numbers marked on the next pass', async ({ page, server }) => {
     await page.goto(server.url('follow-edges.html'));
     await waitForScan(page);
