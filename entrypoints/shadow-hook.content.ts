@@ -1,3 +1,5 @@
+import { SHADOW_ATTACHED_EVENT } from '@/lib/page-hook-events';
+
 /**
  * Main-world hook: announces open shadow roots attached after load (Lightning,
  * Lit, Stencil…), which no MutationObserver can see. It only adds a
@@ -16,7 +18,7 @@ export default defineContentScript({
     const patched = function attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
       const root = original.call(this, init);
       if (init.mode === 'open') {
-        queueMicrotask(() => this.dispatchEvent(new CustomEvent('kontaktvern:shadow-attached', { composed: true })));
+        queueMicrotask(() => this.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { composed: true })));
       }
       return root;
     };

@@ -14,6 +14,7 @@ import {
   parsePanelEnvelope,
   type Response,
 } from '@/lib/messages';
+import { SHADOW_ATTACHED_EVENT } from '@/lib/page-hook-events';
 import { DEFAULT_SITE_RULES, isEnabledOn, parseSiteRules, SITE_RULES_KEY } from '@/lib/site-rules';
 import { runSliced } from '@/lib/time-slicer';
 import { DialGuard } from './dial-guard';
@@ -28,8 +29,6 @@ import { PanelRequests } from './panel-requests';
 import { forgetColumnHeaders } from './text-label';
 import { WorkContextCache } from './work-context-cache';
 
-/** Event the main-world hook dispatches on a host right after it attaches an open shadow root. */
-export const SHADOW_ATTACHED_EVENT = 'kontaktvern:shadow-attached';
 const SLICE_BUDGET_MS = 8;
 const PAINT_INTERVAL_MS = 1000;
 

@@ -1,5 +1,6 @@
 import { isDialHref } from '@/lib/dial-href';
 import type { NumberStatus } from '@/lib/messages';
+import { DIAL_OPEN_EVENT } from '@/lib/page-hook-events';
 import { numberOfDialHref } from '@/lib/phone/first-number';
 import type { NumberStatuses } from './number-statuses';
 import type { OverlayStore } from './overlay/overlay-store';
@@ -96,6 +97,31 @@ export class DialGuard {
     // click: the navigation itself is where the call starts, and the Navigation API lets it be cancelled.
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigate', (e) => this.onNavigate(e as NavigateEventLike), { signal });
+    // `window.open('tel:…')` opens no navigation in this frame: the main-world hook asks here first.
+    window.addEventListener(DIAL_OPEN_EVENT, (e) => this.onWindowOpen(e as CustomEvent<unknown>), opts);
+  }
+
+  /** The page called `window.open` with a dial URL (announced by the main-world hook). */
+  private onWindowOpen(e: CustomEvent<unknown>): void {
+    if (!this.isEnabled() || !e.cancelable || typeof e.detail !== 'string') return;
+    let url: unknown;
+    let target: unknown;
+    try {
+      [url, target] = JSON.parse(e.detail) as unknown[];
+    } catch {
+      return;
+    }
+    if (typeof url !== 'string' || !isDialHref(url)) return;
+    const e164 = numberOfDialHref(url);
+    if (!e164) return;
+    // Once clear, the call is opened from this world, whose window.open is the browser's own (no hook).
+    this.guard(e, this.focusAnchor(), [e164], () => window.open(url, typeof target === 'string' ? target : ''));
+  }
+
+  /** Where an alert for a call the page dialled from script is shown: the focused control, or the page. */
+  private focusAnchor(): Element {
+    const active = document.activeElement;
+    return active && active !== document.body ? active : document.documentElement;
   }
 
   /** A dial navigation we let through ourselves after a dial-time check said "not blocked". */
@@ -111,8 +137,7 @@ export class DialGuard {
     }
     const e164 = numberOfDialHref(url);
     if (!e164) return;
-    const anchor = document.activeElement && document.activeElement !== document.body ? document.activeElement : document.documentElement;
-    this.guard(e, anchor, [e164], () => {
+    this.guard(e, this.focusAnchor(), [e164], () => {
       this.navigationPassThrough = url;
       location.href = url;
     });
@@ -156,14 +181,17 @@ export class DialGuard {
         const now = this.hours();
         if (hit) this.alert(anchor, hit, 'call-stopped');
         else if (now.kind === 'blocked') this.alertHours(anchor, now.block);
-        else {
-          this.passThrough.add(anchor);
-          retry();
-        }
+        else retry();
       })
       .catch(() => {
         // Cannot reach the block list (extension reloading): the call stays stopped.
       });
+  }
+
+  /** Clicks an element again after a dial-time check said "not blocked"; the guard lets that one click pass. */
+  private clickThrough(el: Element): void {
+    this.passThrough.add(el);
+    (el as HTMLElement).click();
   }
 
   private alertHours(anchor: Element, hours: CallingBlock): void {
@@ -185,7 +213,7 @@ export class DialGuard {
           this.passThrough.delete(target);
           return;
         }
-        this.guard(e, target, [e164], () => (target as HTMLElement).click());
+        this.guard(e, target, [e164], () => this.clickThrough(target));
         return;
       }
       if (isCallButton(target)) {
@@ -205,7 +233,7 @@ export class DialGuard {
     const numbers = perField.flatMap((f) => f.numbers);
     if (numbers.length === 0) return false;
     const anchor = perField.find((f) => f.numbers.some((n) => this.statuses.isBlocked(n)))?.field ?? button;
-    this.guard(e, anchor, numbers, () => (button as HTMLElement).click());
+    this.guard(e, anchor, numbers, () => this.clickThrough(button));
     return true;
   }
 
@@ -230,7 +258,7 @@ export class DialGuard {
     const link = target.closest('a, area');
     if (link) {
       const e164 = numberOfLink(link);
-      if (e164) this.guard(e, link, [e164], () => (link as HTMLElement).click());
+      if (e164) this.guard(e, link, [e164], () => this.clickThrough(link));
     }
   }
 

@@ -54,6 +54,37 @@ test.describe('dial guard', () => {
     await expect(alerts(page).first()).toContainText('Call stopped: 412 34 567 is blocked');
   });
 
+  test('a page that dials with window.open: a blocked number is stopped (the page gets null, as for a blocked pop-up) with the alert; other numbers open', async ({
+    page,
+    context,
+    server,
+    openExtensionPage,
+  }) => {
+    await blockThroughPage(openExtensionPage, ['+47 412 34 567']);
+    await page.goto(server.url('guard-edges.html'));
+    await waitForScan(page);
+    const opened = () => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+    // What the browser was asked to open (a tel: URL opens no page here: it goes to the OS).
+    const windowOpens: string[] = [];
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.enable');
+    cdp.on('Page.windowOpen', (e) => windowOpens.push(e.url));
+    await page.click('#open-blocked');
+    await expect(alerts(page)).toHaveCount(1);
+    await expect(alerts(page).first()).toContainText('Call stopped: 412 34 567 is blocked');
+    expect(await opened()).toEqual(['open-blocked:null']);
+    await page.keyboard.press('Escape');
+    await expect(alerts(page)).toHaveCount(0);
+    // A number the page shows and that is not blocked: window.open goes through at once.
+    await page.click('#open-known');
+    await expect.poll(opened).toEqual(['open-blocked:null', 'open-known:window']);
+    await expect.poll(() => windowOpens).toEqual(['tel:98765432']);
+    // A number Kontaktvern has not seen yet: held while the block list is asked, then opened.
+    await page.click('#open-unknown');
+    await expect.poll(() => windowOpens).toEqual(['tel:98765432', 'tel:+4790011223']);
+    await expect(alerts(page)).toHaveCount(0);
+  });
+
   test('a click on a tel: link to a blocked number is cancelled before the page sees it, with an alert saying why and since when', async ({
     page,
     server,

@@ -1,0 +1,32 @@
+import { isDialHref } from '@/lib/dial-href';
+import { DIAL_OPEN_EVENT } from '@/lib/page-hook-events';
+
+/**
+ * Main-world hook: a page that dials with `window.open('tel:…')` shows no link
+ * the dial guard could see, and opens no navigation in its own frame. Before
+ * such a call reaches the browser, the content script is asked (a cancelable
+ * event it handles synchronously); when it cancels, the page gets `null`, as
+ * for a blocked pop-up. Every other `window.open` goes straight through.
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_start',
+  world: 'MAIN',
+  main() {
+    const original = window.open;
+    if ((original as { __kontaktvern?: boolean }).__kontaktvern) return;
+    const patched = function open(this: Window | undefined, ...args: Parameters<typeof window.open>): WindowProxy | null {
+      const url = args[0];
+      if (url != null && isDialHref(String(url))) {
+        const detail = JSON.stringify([String(url), args[1] ?? '']);
+        if (!window.dispatchEvent(new CustomEvent(DIAL_OPEN_EVENT, { detail, cancelable: true }))) return null;
+      }
+      return original.apply(this, args);
+    };
+    Object.defineProperty(patched, '__kontaktvern', { value: true });
+    Object.defineProperty(patched, 'length', { value: original.length });
+    window.open = patched;
+  },
+});
