@@ -82,6 +82,16 @@ function isDashSep(c: number): boolean {
   return c === 0x2d || (c >= 0x2010 && c <= 0x2013);
 }
 
+/**
+ * Invisible characters that pages and copy/paste leave inside numbers: zero-width
+ * space/joiners, bidi marks and isolates, word joiner, BOM, soft hyphen. A number
+ * is read as if they were not there (`412\u200b34\u200b567` is 412 34 567).
+ */
+function isInvisible(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+}
+const HAS_INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
 const DIGIT = /[0-9]/g;
 /** Non-global twin of DIGIT: the cheapest "any digit at all?" test for the common digit-free text node. */
 const HAS_DIGIT = /[0-9]/;
@@ -120,7 +130,7 @@ export function mightContainPhone(text: string): boolean {
         seps = 0;
       } else if (seps < 2 && (isSpaceSep(c) || isDashSep(c) || c === DOT || c === LPAREN || c === RPAREN)) {
         seps++;
-      } else {
+      } else if (!isInvisible(c)) {
         break;
       }
     }
@@ -534,6 +544,26 @@ function scanRun(text: string, first: number, region: CountryCode, out: PhoneMat
 /** All phone numbers in text, in order, non-overlapping. */
 export function findPhoneNumbers(text: string, options?: DetectOptions): PhoneMatch[] {
   if (!HAS_DIGIT.test(text)) return [];
+  return HAS_INVISIBLE.test(text) ? findAcrossInvisible(text, options) : findInVisibleText(text, options);
+}
+
+/**
+ * Reads the text as shown, without its invisible characters, and maps each
+ * number back to the text as written (its span includes the invisible
+ * characters inside it, not those around it).
+ */
+function findAcrossInvisible(text: string, options?: DetectOptions): PhoneMatch[] {
+  const at: number[] = [];
+  let shown = '';
+  for (let i = 0; i < text.length; i++) {
+    if (isInvisible(text.charCodeAt(i))) continue;
+    at.push(i);
+    shown += text[i];
+  }
+  return findInVisibleText(shown, options).map((m) => ({ start: at[m.start]!, end: at[m.end - 1]! + 1, e164: m.e164 }));
+}
+
+function findInVisibleText(text: string, options?: DetectOptions): PhoneMatch[] {
   const out: PhoneMatch[] = [];
   let i = nextDigit(text, 0);
   const region = options?.region ?? 'NO';
