@@ -1,12 +1,14 @@
 /**
  * CSV output that is safe to open in a spreadsheet: cells that a spreadsheet
- * would read as a formula (`=`, `+`, `-`, `@`, or a leading tab / CR) get a
+ * would read as a formula (`=`, `+`, `-`, `@`, also after leading spaces, or a
+ * leading tab / CR / LF) get a
  * leading apostrophe, and cells are quoted when they hold a delimiter, quote
  * or line break. Rows end with CRLF. Callers writing a file prepend a UTF-8
  * BOM (`'\uFEFF' + toCsv(rows)`) so Excel reads the text as UTF-8.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Spreadsheets differ on whether they trim before looking for a formula: spaces in front do not make a cell safe. */
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r\n]/;
 const NEEDS_QUOTES = /[";,\t\r\n]/;
 
 /** One cell, neutralised and quoted as needed. */
