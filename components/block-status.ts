@@ -2,6 +2,7 @@ import type { BlockSource } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import type { NumberStatus } from '@/lib/messages';
+import { shownReason } from '@/lib/rights/erased-reason';
 
 export function sourceLabel(source: BlockSource): string {
   switch (source) {
@@ -26,7 +27,7 @@ export function blockSummary(status: NumberStatus): { source: string; reason: st
   return {
     source,
     // "Customer asked not to be called — Customer asked not to be called" says nothing twice.
-    reason: [source, t('reasonCustomerAsked')].some((s) => s.trim().toLowerCase() === entry.reason.trim().toLowerCase()) ? '' : entry.reason,
+    reason: [source, t('reasonCustomerAsked')].some((s) => s.trim().toLowerCase() === entry.reason.trim().toLowerCase()) ? '' : shownReason(entry.reason, t('reasonErased')),
     since: t('blockedSinceBy', [formatDate(entry.since, uiLocale()), entry.addedBy]),
     scope: scopeLabel(entry.scope),
   };

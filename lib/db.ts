@@ -20,7 +20,7 @@ export interface BlockEntry {
 
 export type AuditAction = 'block' | 'unblock' | 'import' | 'anonymise' | 'settings';
 
-/** Append-only audit trail: never updated, never deleted. */
+/** Append-only audit trail: never deleted, never updated, except that an erasure request replaces the reason of the person's block/unblock events (lib/rights/anonymise.ts). */
 export interface AuditEvent {
   id: string;
   at: number;

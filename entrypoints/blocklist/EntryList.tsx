@@ -10,6 +10,7 @@ import { formatNational, parsePhoneInput } from '@/lib/phone/detect';
 import { auditActionLabel } from '@/components/setup-labels';
 import { rejectionText } from '@/components/rejection-text';
 import { RegisterSearchHit, useRegisterHit } from './RegisterSearchHit';
+import { shownReason } from '@/lib/rights/erased-reason';
 
 const PAGE = 50;
 
@@ -60,7 +61,7 @@ function History({ e164 }: { e164: string }) {
     <ul class="history">
       {events.map((ev) => (
         <li key={ev.id}>
-          {formatDateTime(ev.at, locale)} — {auditActionLabel(ev.action)} — {ev.actor}: {ev.reason}
+          {formatDateTime(ev.at, locale)} — {auditActionLabel(ev.action)} — {ev.actor}: {shownReason(ev.reason, t('reasonErased'))}
         </li>
       ))}
     </ul>
@@ -121,7 +122,7 @@ export function EntryList({ agent }: { agent: string }) {
                 <span class="muted">{scopeLabel(entry.scope)}</span>
               </td>
               <td>
-                {entry.reason}
+                {shownReason(entry.reason, t('reasonErased'))}
                 {e164 && <History e164={entry.e164} />}
               </td>
               <td>

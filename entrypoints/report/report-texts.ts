@@ -94,6 +94,8 @@ export interface ReportTexts {
   notBlocked: string;
   blockEntry: (source: string, scope: string, date: string) => string;
   blockReason: (reason: string) => string;
+  /** Shown for a reason removed at the person's erasure request. */
+  reasonErased: string;
   blockHistoryTitle: string;
   colWhat: string;
   colBy: string;
@@ -208,6 +210,7 @@ const nb: ReportTexts = {
   notBlocked: 'Nummeret ditt står ikke på sperrelisten vår. Si fra hvis du ikke vil bli ringt, så sperrer vi det med en gang.',
   blockEntry: (source, scope, date) => `${source} · gjelder ${scope} · siden ${date}`,
   blockReason: (r) => `Registrert årsak: ${r}`,
+  reasonErased: 'fjernet etter ditt krav om sletting',
   blockHistoryTitle: 'Endringer i sperren (historikk)',
   colWhat: 'Hva',
   colBy: 'Av',
@@ -371,6 +374,7 @@ const en: ReportTexts = {
   notBlocked: 'Your number is not on our block list. Tell us if you do not want to be called, and we block it at once.',
   blockEntry: (source, scope, date) => `${source} · applies to ${scope} · since ${date}`,
   blockReason: (r) => `Reason recorded: ${r}`,
+  reasonErased: 'removed at your erasure request',
   blockHistoryTitle: 'Changes to the block (history)',
   colWhat: 'What',
   colBy: 'By',

@@ -6,7 +6,7 @@ import { callStats } from '../call-log/stats';
 import { DAY, NOW, openTestDb, testCampaign, testClient } from '../call-log/test-fixtures';
 import type { KontaktvernDb } from '../db';
 import { setSetting } from '../settings';
-import { anonymise, previewAnonymise, runRetention } from './anonymise';
+import { anonymise, ERASED_REASON, previewAnonymise, runRetention } from './anonymise';
 
 let db: KontaktvernDb;
 const campaign = testCampaign();
@@ -123,6 +123,42 @@ describe('anonymise a number', () => {
     const hits = await findNumberEverywhere(db, PERSON);
     expect(hits.map((h) => `${h.table}:${String(h.row.action)}`).sort()).toEqual(['audit:block', 'audit:unblock']);
     expect(await db.blocks.count()).toBe(0);
+    // What the agents wrote about the person goes; who did what, and when, stays.
+    expect(hits.map((h) => [h.row.reason, h.row.actor])).toEqual(
+      expect.arrayContaining([
+        [ERASED_REASON, 'Kari'],
+        [ERASED_REASON, 'Per'],
+      ]),
+    );
+    expect(JSON.stringify(hits)).not.toMatch(/Ba om det|Ba selv om/);
+  });
+
+  it('removes the free-text reason of the person’s block entries (opt-out and internal) and keeps them blocking; other numbers keep theirs', async () => {
+    await blockNumbers(
+      db,
+      [
+        { e164: PERSON, source: 'opt-out', scope: null, reason: 'Sa hun var alvorlig syk', actor: 'Kari' },
+        { e164: PERSON, source: 'internal', scope: 'client-1', reason: 'Klaget på selgeren', actor: 'Ola' },
+        { e164: SOMEONE_ELSE, source: 'opt-out', scope: null, reason: 'Ba om det', actor: 'Kari' },
+      ],
+      NOW - DAY,
+    );
+    await anonymise(db, { kind: 'number', e164: PERSON }, 'Team lead', NOW);
+    const entries = await db.blocks.where('e164').equals(PERSON).toArray();
+    expect(entries.map((e) => [e.source, e.scope, e.reason, e.addedBy, e.createdAt, e.updatedAt]).sort()).toEqual([
+      ['internal', 'client-1', ERASED_REASON, 'Ola', NOW - DAY, NOW],
+      ['opt-out', null, ERASED_REASON, 'Kari', NOW - DAY, NOW],
+    ]);
+    expect((await db.blocks.where('e164').equals(SOMEONE_ELSE).first())?.reason).toBe('Ba om det');
+    expect((await db.audit.where('e164').equals(SOMEONE_ELSE).first())?.reason).toBe('Ba om det');
+    const service = new BlocklistService(db);
+    expect((await service.lookup([PERSON]))[0]).toMatchObject({ blocked: true });
+    const run = (await db.audit.where('action').equals('anonymise').toArray())[0];
+    expect(run?.detail).toMatchObject({ scope: 'number', blockReasons: 4 });
+    // A second request finds nothing left to remove.
+    await anonymise(db, { kind: 'number', e164: PERSON }, 'Team lead', NOW + 1);
+    const second = (await db.audit.where('action').equals('anonymise').sortBy('at'))[1];
+    expect(second?.detail).not.toHaveProperty('blockReasons');
   });
 
   it('writes one audit event per run that does not keep the number, also when nothing matched', async () => {

@@ -5,15 +5,19 @@
  * kept anywhere. What happened stays for reporting: outcome, amount, agent,
  * campaign, client and time.
  *
- * What is NOT touched, by decision:
+ * What stays, by decision, with its free text removed:
  * - Block-list entries: suppressing the number is a legal duty
  *   (markedsføringsloven §12) and only an entry can honour it.
  * - Audit events of blocking and unblocking (actions 'block' / 'unblock'),
- *   which hold the number: the audit trail is append-only and is the
- *   evidence that an opt-out was honoured (or lifted, and why): Art. 17(3)(b)
- *   and (e). They hold the number, source, scope, reason, actor and date, no
- *   note. No other audit action holds a number ('import' and 'settings' hold
- *   counts and file names; 'anonymise' events never hold one, see below).
+ *   which hold the number: the audit trail is the evidence that an opt-out
+ *   was honoured (or lifted): Art. 17(3)(b) and (e). No other audit action
+ *   holds a number ('import' and 'settings' hold counts and file names;
+ *   'anonymise' events never hold one, see below).
+ * Both keep what honouring the opt-out needs (domain.md): the number, source,
+ * scope, date, and who added it (an agent, not the person). Their reason is
+ * free text an agent wrote about the person (`Sa hun var syk`), so an erasure
+ * request replaces it with ERASED_REASON: the one change the otherwise
+ * append-only audit trail allows. The entry's `updatedAt` moves with it.
  *
  * What else is scrubbed for a number: rejected lines of import reports
  * (`importReports[].rejected[]`) that mention the number are removed (their
@@ -29,6 +33,7 @@
  */
 import type { AuditEvent, CallLog, ImportReport, KontaktvernDb } from '../db';
 import { newId } from '../db';
+import { ERASED_REASON } from './erased-reason';
 import { mentionsNumber } from './mentions-number';
 import { E164 } from '../call-log/rules';
 
@@ -48,6 +53,8 @@ export class AnonymiseError extends Error {
     this.name = 'AnonymiseError';
   }
 }
+
+export { ERASED_REASON } from './erased-reason';
 
 /** Reasons written to the audit trail when the caller passes none (never containing a number). */
 export const DEFAULT_ANONYMISE_REASONS: Readonly<Record<AnonymiseScope['kind'], string>> = {
@@ -135,7 +142,27 @@ function scopeId(scope: AnonymiseScope): string | null {
   }
 }
 
-/** Anonymises within the caller's transaction (which must cover callLogs, audit and importReports). */
+/** Replaces the free-text reason of the number's block entries and block/unblock audit events; returns how many changed. */
+async function scrubBlockReasons(db: KontaktvernDb, e164: string, now: number): Promise<number> {
+  const entries = await db.blocks
+    .where('e164')
+    .equals(e164)
+    .filter((entry) => entry.reason !== ERASED_REASON)
+    .modify((entry) => {
+      entry.reason = ERASED_REASON;
+      entry.updatedAt = now;
+    });
+  const events = await db.audit
+    .where('e164')
+    .equals(e164)
+    .filter((ev) => (ev.action === 'block' || ev.action === 'unblock') && ev.reason !== ERASED_REASON)
+    .modify((ev) => {
+      ev.reason = ERASED_REASON;
+    });
+  return entries + events;
+}
+
+/** Anonymises within the caller's transaction (which must cover callLogs, audit, importReports and blocks). */
 async function anonymiseNow(db: KontaktvernDb, scope: AnonymiseScope, actor: string, now: number, reason: string, auditWhenNone: boolean): Promise<number> {
   const count = await selection(db, scope).modify((log: CallLog) => {
     log.e164 = null;
@@ -145,9 +172,11 @@ async function anonymiseNow(db: KontaktvernDb, scope: AnonymiseScope, actor: str
   });
   const importReportLines = scope.kind === 'number' ? await scrubImportReports(db, scope.e164) : 0;
   const otherNotes = scope.kind === 'number' ? await scrubOtherNotes(db, scope.e164, now) : 0;
-  if (count > 0 || importReportLines > 0 || otherNotes > 0 || auditWhenNone) {
+  const blockReasons = scope.kind === 'number' ? await scrubBlockReasons(db, scope.e164, now) : 0;
+  if (count > 0 || importReportLines > 0 || otherNotes > 0 || blockReasons > 0 || auditWhenNone) {
     const detail: Record<string, unknown> = { scope: scope.kind, id: scopeId(scope), count };
     if (otherNotes > 0) detail.otherNotes = otherNotes;
+    if (blockReasons > 0) detail.blockReasons = blockReasons;
     if (scope.kind === 'retention') detail.olderThan = scope.olderThan;
     if (importReportLines > 0) detail.importReportLines = importReportLines;
     // Deliberately no e164 and no entryId: the event must not keep the number.
@@ -170,7 +199,7 @@ export async function anonymise(db: KontaktvernDb, scope: AnonymiseScope, actor:
   if (!who) throw new AnonymiseError('actor-required');
   const why = reason?.trim() || DEFAULT_ANONYMISE_REASONS[scope.kind];
   if (scope.kind === 'number' && mentionsNumber(why, scope.e164)) throw new AnonymiseError('reason-contains-number');
-  return db.transaction('rw', [db.callLogs, db.audit, db.importReports], () => anonymiseNow(db, scope, who, now, why, true));
+  return db.transaction('rw', [db.callLogs, db.audit, db.importReports, db.blocks], () => anonymiseNow(db, scope, who, now, why, true));
 }
 
 /** How many call logs `anonymise` would change now (nothing is changed). */

@@ -473,6 +473,11 @@ test.describe('erasure', () => {
     await expect(report.getByTestId('call-logs')).toHaveCount(0);
     await expect(report.getByTestId('block-entries')).toBeVisible();
     await expect(report).toHaveAttribute('data-empty', 'false');
+    // What the agent wrote about the person is gone from the entry and its history; the block and who added it stay.
+    await expect(report.getByTestId('block-entries')).toContainText('Reason removed at the person’s erasure request');
+    await expect(report.getByTestId('block-entries')).not.toContainText('Ba om å ikke bli ringt');
+    await expect(report.getByTestId('block-history')).toContainText('Reason removed at the person’s erasure request');
+    await expect(report.getByTestId('block-history')).not.toContainText('Ba om å ikke bli ringt');
 
     const afterBoth = await readStore<LogRow>(page, 'callLogs');
     expect(tally(afterBoth)).toEqual(statsBefore);
@@ -481,6 +486,7 @@ test.describe('erasure', () => {
     expect(Object.keys(left).sort()).toEqual(['audit', 'blocks']);
     expect(left.blocks).toHaveLength(1);
     expect((left.audit as { action: string }[]).every((e) => e.action === 'block' || e.action === 'unblock')).toBe(true);
+    expect(JSON.stringify(left)).not.toContain('Ba om å ikke bli ringt');
     // Still blocked: the background says so, and a CRM page marks it blocked.
     expect(await lookupBlocked(page, [BLOCKED.e164, PERSON.e164])).toEqual([true, false]);
     await tab.goto(server.url('demo-crm.html'));
