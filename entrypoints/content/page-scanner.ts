@@ -27,7 +27,7 @@ const SKIP_TAGS = new Set([
 ]);
 const SKIP_SELECTOR = 'head,script,style,noscript,template,code,pre,kbd,samp,select,textarea,kontaktvern-overlay,[hidden]';
 /** Ancestors to look for above a text node that holds a number (hidden ones are caught by the visibility check). */
-const SKIP_ANCESTORS = 'code,pre,kbd,samp,select,noscript,kontaktvern-overlay';
+const SKIP_ANCESTORS = new Set(['code', 'pre', 'kbd', 'samp', 'select', 'noscript', 'kontaktvern-overlay']);
 /** No phone number is written in fewer characters. */
 const MIN_NUMBER_CHARS = 7;
 const FIELD_INPUT_TYPES = new Set(['tel', 'text', 'search', '']);
@@ -145,6 +145,7 @@ export class PageScanner {
     this.hiddenLinks.clear();
     this.verifyIterator = null;
     this.fieldsChanged = false;
+    this.skipMemo.clear();
   }
 
   /** Roots whose next scan checks every element (for shadow roots the hook could not announce). */
@@ -436,12 +437,45 @@ export class PageScanner {
     // Skipped ancestors (script, style, textarea, code > span…) are looked for only when a number was found.
     if (found.length > 0) {
       const parent = node.parentElement;
-      if (parent && (SKIP_TAGS.has(parent.tagName) || parent.closest(SKIP_ANCESTORS))) {
+      if (parent && (SKIP_TAGS.has(parent.tagName) || this.inSkippedAncestor(parent))) {
         this.marks.clearText(node);
         return;
       }
     }
     this.place(node, found, data);
+  }
+
+  /**
+   * Elements known, during this pass, to be inside (true) or outside (false) a
+   * skipped ancestor (`code`, `pre`, `select`…). Numbers in one row or list
+   * share the answer for everything above their own cell, so each ancestor is
+   * looked at once per pass. Forgotten when the tree changes and between passes.
+   */
+  private readonly skipMemo = new Map<Element, boolean>();
+
+  /** Is the element, or an element above it, one whose text is never scanned? */
+  private inSkippedAncestor(element: Element): boolean {
+    const path: Element[] = [];
+    let skipped = false;
+    for (let el: Element | null = element; el; el = el.parentElement) {
+      const known = this.skipMemo.get(el);
+      if (known !== undefined) {
+        skipped = known;
+        break;
+      }
+      if (SKIP_ANCESTORS.has(el.localName)) {
+        skipped = true;
+        break;
+      }
+      path.push(el);
+    }
+    for (const el of path) this.skipMemo.set(el, skipped);
+    return skipped;
+  }
+
+  /** Drops what one pass learnt about the tree (called when a pass starts and ends). */
+  forgetPassCaches(): void {
+    this.skipMemo.clear();
   }
 
   private stepBigText(job: BigText): void {
@@ -581,6 +615,7 @@ export class PageScanner {
       if (target instanceof Element && target.localName === 'kontaktvern-overlay') continue;
       switch (r.type) {
         case 'childList':
+          if (this.skipMemo.size > 0) this.skipMemo.clear();
           for (const n of r.addedNodes) {
             if (n.nodeType === Node.TEXT_NODE) {
               this.enqueue(n);
