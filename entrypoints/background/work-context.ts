@@ -8,16 +8,19 @@ import { getSetting } from '@/lib/settings';
 
 /** The active campaign (from settings), its client, and the calling hours that apply to it now. */
 export async function workContext(db: KontaktvernDb): Promise<WorkContext> {
-  const now = clockNow();
   const id = await getSetting(db, 'activeCampaignId');
   const campaign = id ? await db.campaigns.get(id) : undefined;
   if (!campaign) {
     // Campaigns are set up but none is chosen: the type is unknown, so the stricter consumer rules apply
     // (the safer reading). Before any set-up there is nothing to go by: the panel asks for a set-up.
-    if ((await db.campaigns.count()) > 0) return { campaign: null, hours: callingHoursState(now, 'consumer-telemarketing'), hoursFrom: 'default', now };
+    const anyCampaign = (await db.campaigns.count()) > 0;
+    const now = clockNow();
+    if (anyCampaign) return { campaign: null, hours: callingHoursState(now, 'consumer-telemarketing'), hoursFrom: 'default', now };
     return { campaign: null, hours: { allowed: true, exempt: true, until: null }, hoursFrom: 'none', now };
   }
   const client = await db.clients.get(campaign.clientId);
+  // Read after the database: a page sets its clock by `now`, so a stale one would let it call past 21:00.
+  const now = clockNow();
   return {
     campaign: {
       id: campaign.id,
@@ -64,8 +67,9 @@ async function readLookupScope(db: KontaktvernDb): Promise<LookupScope> {
 
 /** Tells every frame of every tab the new work context (campaign switched, set-up edited, clock changed in a test). */
 export async function broadcastContext(db: KontaktvernDb): Promise<void> {
-  const event: EventEnvelope<BackgroundEvent.ContextChanged> = { type: BackgroundEvent.ContextChanged, payload: await workContext(db) };
   const tabs = await browser.tabs.query({});
+  // Built after the tab query, so the `now` each page sets its clock by is as fresh as can be.
+  const event: EventEnvelope<BackgroundEvent.ContextChanged> = { type: BackgroundEvent.ContextChanged, payload: await workContext(db) };
   await Promise.all([
     ...tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))),
     // Extension pages (side panel, popup) hear it too; none may be open.

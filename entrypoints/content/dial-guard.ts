@@ -181,10 +181,13 @@ export class DialGuard {
         const now = this.hours();
         if (hit) this.alert(anchor, hit, 'call-stopped');
         else if (now.kind === 'blocked') this.alertHours(anchor, now.block);
+        // Still no calling hours (the background did not answer): a call is let through only when known to be allowed.
+        else if (now.kind === 'unknown') this.alertCheckFailed(anchor);
         else retry();
       })
       .catch(() => {
-        // Cannot reach the block list (extension reloading): the call stays stopped.
+        // Cannot reach the block list (extension reloading): the call stays stopped, and the agent is told why.
+        this.alertCheckFailed(anchor);
       });
   }
 
@@ -192,6 +195,11 @@ export class DialGuard {
   private clickThrough(el: Element): void {
     this.passThrough.add(el);
     (el as HTMLElement).click();
+  }
+
+  private alertCheckFailed(anchor: Element): void {
+    this.showOverlay();
+    this.store.showAlert(anchor, { kind: 'check-failed' });
   }
 
   private alertHours(anchor: Element, hours: CallingBlock): void {

@@ -49,6 +49,8 @@ function alertTitle(alert: OverlayAlert): string {
       return alert.text ?? '';
     case 'calling-hours':
       return t('hoursCallStopped');
+    case 'check-failed':
+      return t('alertCheckFailed');
   }
 }
 
@@ -61,6 +63,7 @@ function Alert({ alert, onClose }: { alert: OverlayAlert; onClose: () => void })
     <div class={`alert ${alert.kind}`} role={alert.kind === 'info' ? 'status' : 'alert'} style={{ top: `${top}px`, left: `${left}px` }} data-e164={alert.status?.e164}>
       <h2>{alertTitle(alert)}</h2>
       {alert.kind === 'no-number' && <p class="muted">{t('alertNoNumberDetail', (alert.text ?? '').slice(0, 80))}</p>}
+      {alert.kind === 'check-failed' && <p>{t('alertCheckFailedDetail')}</p>}
       {alert.hours && (
         <>
           <p>{callingBlockReason(alert.hours)}</p>

@@ -8,7 +8,8 @@ export type Anchor = Element | Range;
 export interface OverlayAlert {
   id: number;
   anchor: Anchor;
-  kind: 'call-stopped' | 'field-blocked' | 'no-number' | 'info' | 'calling-hours';
+  /** 'check-failed': a call held for a check that could not be made (block list or calling hours unreachable) stays stopped. */
+  kind: 'call-stopped' | 'field-blocked' | 'no-number' | 'info' | 'calling-hours' | 'check-failed';
   status?: NumberStatus;
   /** For 'calling-hours': why calling is not allowed now. */
   hours?: CallingBlock;
