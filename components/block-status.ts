@@ -15,12 +15,13 @@ export function sourceLabel(source: BlockSource): string {
   }
 }
 
-export function scopeLabel(scope: string | null): string {
-  return scope === null ? t('scopeAllClients') : t('scopeOneClient', scope);
+/** "All clients", or "Client: <name>" (the id when the client is not known here). */
+export function scopeLabel(scope: string | null, clientNames?: ReadonlyMap<string, string>): string {
+  return scope === null ? t('scopeAllClients') : t('scopeOneClient', clientNames?.get(scope) ?? scope);
 }
 
 /** "Customer asked not to be called · since 29.11.2026 by Kari" */
-export function blockSummary(status: NumberStatus): { source: string; reason: string; since: string; scope: string } | null {
+export function blockSummary(status: NumberStatus, clientNames?: ReadonlyMap<string, string>): { source: string; reason: string; since: string; scope: string } | null {
   const entry = status.entry;
   if (!status.blocked || !entry) return null;
   const source = sourceLabel(entry.source);
@@ -29,6 +30,6 @@ export function blockSummary(status: NumberStatus): { source: string; reason: st
     // "Customer asked not to be called — Customer asked not to be called" says nothing twice.
     reason: [source, t('reasonCustomerAsked')].some((s) => s.trim().toLowerCase() === entry.reason.trim().toLowerCase()) ? '' : shownReason(entry.reason, t('reasonErased')),
     since: t('blockedSinceBy', [formatDate(entry.since, uiLocale()), entry.addedBy]),
-    scope: scopeLabel(entry.scope),
+    scope: scopeLabel(entry.scope, clientNames),
   };
 }

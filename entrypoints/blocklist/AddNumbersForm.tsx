@@ -4,6 +4,7 @@ import { parseNumberLines, type LineRejection } from '@/lib/blocklist/parse-line
 import { blockNumbers } from '@/lib/blocklist/store';
 import { getDb } from '@/lib/db';
 import { rejectionText } from '@/components/rejection-text';
+import { useClientNames } from '@/components/use-client-names';
 import { t } from '@/lib/i18n';
 
 type Outcome =
@@ -14,7 +15,9 @@ type Outcome =
 export function AddNumbersForm({ agent }: { agent: string }) {
   const [text, setText] = useState('');
   const [source, setSource] = useState<'opt-out' | 'internal'>('opt-out');
+  /** '' = every client, else a client's id (block entries are matched against the campaign's client id). */
   const [scope, setScope] = useState('');
+  const clientNames = useClientNames();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -36,7 +39,7 @@ export function AddNumbersForm({ agent }: { agent: string }) {
     try {
       const created = await blockNumbers(
         getDb(),
-        parsed.valid.map((v) => ({ e164: v.e164, source, scope: scope.trim() || null, reason, actor: agent })),
+        parsed.valid.map((v) => ({ e164: v.e164, source, scope: scope || null, reason, actor: agent })),
       );
       await notifyBlocklistChanged().catch(() => undefined);
       setOutcome({
@@ -72,8 +75,17 @@ export function AddNumbersForm({ agent }: { agent: string }) {
           </select>
         </div>
         <div>
-          <label for="scope">{t('scopeLabel')}</label>
-          <input id="scope" value={scope} onInput={(e) => setScope(e.currentTarget.value)} placeholder={t('scopeAllClients')} />
+          <label for="scope">{t('scopeClientLabel')}</label>
+          <select id="scope" value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
+            <option value="">{t('scopeAllClients')}</option>
+            {[...clientNames]
+              .sort((a, b) => a[1].localeCompare(b[1]))
+              .map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+          </select>
         </div>
       </div>
       <label for="reason">{t('reasonLabel')}</label>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sourceLabel, scopeLabel } from '@/components/block-status';
+import { useClientNames } from '@/components/use-client-names';
 import { notifyBlocklistChanged } from '@/components/notify-background';
 import { useLiveQuery } from '@/components/use-live-query';
 import { historyFor, unblockEntry } from '@/lib/blocklist/store';
@@ -73,6 +74,7 @@ export function EntryList({ agent }: { agent: string }) {
   const [query, setQuery] = useState('');
   const [removing, setRemoving] = useState<string | null>(null);
   const [limit, setLimit] = useState(PAGE);
+  const clientNames = useClientNames();
   const trimmed = query.trim();
   const parsed = trimmed ? parsePhoneInput(trimmed) : null;
   const e164 = parsed?.ok ? parsed.e164 : null;
@@ -119,7 +121,7 @@ export function EntryList({ agent }: { agent: string }) {
               <td>
                 <span class="tag">{sourceLabel(entry.source)}</span>
                 <br />
-                <span class="muted">{scopeLabel(entry.scope)}</span>
+                <span class="muted">{scopeLabel(entry.scope, clientNames)}</span>
               </td>
               <td>
                 {shownReason(entry.reason, t('reasonErased'))}

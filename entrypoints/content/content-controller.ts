@@ -123,7 +123,7 @@ export class ContentController {
     );
     this.work = new WorkContextCache(
       () => void this.loadContext(),
-      (context) => this.store.setWork(this.work.block, context.campaign?.clientName ?? null),
+      (context) => this.store.setWork(this.work.block, context.campaign ? { id: context.campaign.clientId, name: context.campaign.clientName } : null),
     );
     this.guard = new DialGuard(
       this.statuses,

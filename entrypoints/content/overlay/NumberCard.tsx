@@ -33,6 +33,7 @@ export function NumberCard({
   card,
   actions,
   clientName,
+  clientNames,
   hours,
   register,
 }: {
@@ -40,6 +41,8 @@ export function NumberCard({
   actions: CardActions;
   /** The active campaign's client (scope "this client"), or null. */
   clientName: string | null;
+  /** Client id → name, for the scope of a block that applies to one client. */
+  clientNames: ReadonlyMap<string, string>;
   /** Calling is not allowed now, or null. */
   hours: CallingBlock | null;
   register: RegisterState | undefined;
@@ -51,7 +54,7 @@ export function NumberCard({
   const [otherReason, setOtherReason] = useState('');
   const [size, setSize] = useState({ width: 340, height: 260 });
   const status = card.status;
-  const summary = status ? blockSummary(status) : null;
+  const summary = status ? blockSummary(status, clientNames) : null;
   const rect = card.anchor.getBoundingClientRect();
   const pos = placeNextTo(rect, size, { width: innerWidth, height: innerHeight });
 

@@ -54,9 +54,9 @@ function alertTitle(alert: OverlayAlert): string {
   }
 }
 
-function Alert({ alert, onClose }: { alert: OverlayAlert; onClose: () => void }) {
+function Alert({ alert, onClose, clientNames }: { alert: OverlayAlert; onClose: () => void; clientNames: ReadonlyMap<string, string> }) {
   const rect = alert.anchor.getBoundingClientRect();
-  const summary = alert.status ? blockSummary(alert.status) : null;
+  const summary = alert.status ? blockSummary(alert.status, clientNames) : null;
   const top = Math.min(Math.max(8, rect.bottom + 6), innerHeight - 140);
   const left = Math.max(8, Math.min(Math.max(8, rect.left), innerWidth - 388));
   return (
@@ -145,9 +145,9 @@ export function OverlayApp({ store, cardActions }: { store: OverlayStore; cardAc
         );
       })}
       {state.alerts.map((alert) => (
-        <Alert key={alert.id} alert={alert} onClose={() => store.dismissAlert(alert.id)} />
+        <Alert key={alert.id} alert={alert} onClose={() => store.dismissAlert(alert.id)} clientNames={store.clientNames} />
       ))}
-      {state.card && <NumberCard card={state.card} actions={cardActions} clientName={state.clientName} hours={state.hours} register={state.register} />}
+      {state.card && <NumberCard card={state.card} actions={cardActions} clientName={state.clientName} clientNames={store.clientNames} hours={state.hours} register={state.register} />}
     </div>
   );
 }

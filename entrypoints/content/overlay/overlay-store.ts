@@ -45,6 +45,8 @@ export interface OverlayState {
   hours: CallingBlock | null;
   /** The active campaign's client, for the card's "this client" scope; null without a campaign. */
   clientName: string | null;
+  /** Its id: a block for one client shows that client's name (only its entries apply while it is active). */
+  clientId: string | null;
   /** Page elements outlined because the agent hovers their field in the side panel. */
   outline: Element[];
 }
@@ -53,7 +55,7 @@ type Listener = (state: OverlayState) => void;
 
 /** Tiny observable state shared by the content script and the overlay UI. */
 export class OverlayStore {
-  private state: OverlayState = { alerts: [], fields: [], card: null, register: undefined, hours: null, clientName: null, outline: [] };
+  private state: OverlayState = { alerts: [], fields: [], card: null, register: undefined, hours: null, clientName: null, clientId: null, outline: [] };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -97,9 +99,17 @@ export class OverlayStore {
     this.set({ ...this.state, alerts, card });
   }
 
-  setWork(hours: CallingBlock | null, clientName: string | null): void {
-    if (hours === this.state.hours && clientName === this.state.clientName) return;
-    this.set({ ...this.state, hours, clientName });
+  setWork(hours: CallingBlock | null, client: { id: string; name: string } | null): void {
+    const clientName = client?.name ?? null;
+    const clientId = client?.id ?? null;
+    if (hours === this.state.hours && clientName === this.state.clientName && clientId === this.state.clientId) return;
+    this.set({ ...this.state, hours, clientName, clientId });
+  }
+
+  /** Client id → name for what the overlay can know: the active campaign's client. */
+  get clientNames(): ReadonlyMap<string, string> {
+    const { clientId, clientName } = this.state;
+    return new Map(clientId && clientName ? [[clientId, clientName]] : []);
   }
 
   setOutline(elements: Element[]): void {
