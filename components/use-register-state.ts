@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import { BackgroundEvent, type Envelope, type EventEnvelope, PageRequest, type RegisterState, type Response } from '@/lib/messages';
 import { useLiveQuery } from './use-live-query';
+import { useOsloDayClock } from './use-oslo-day-clock';
 
 /** The register state as the background uses it for lookups (an empty lookup returns it). */
 export async function fetchRegisterState(): Promise<RegisterState | null> {
@@ -12,8 +13,10 @@ export async function fetchRegisterState(): Promise<RegisterState | null> {
 }
 
 /**
- * The background's register state, fetched again when `revision` changes or
- * the active snapshot / the unverified setting change in storage (any tab).
+ * The background's register state, fetched again when `revision` changes, the
+ * active snapshot / the unverified setting change in storage (any tab), or the
+ * Oslo day changes: freshness depends on today's date (stale from the 1st of a
+ * new month or after 30 days), so a page left open must ask again.
  */
 export function useRegisterState(revision = 0): RegisterState | null {
   const db = getDb();
@@ -28,6 +31,7 @@ export function useRegisterState(revision = 0): RegisterState | null {
   );
   const [state, setState] = useState<RegisterState | null>(null);
   const [broadcasts, setBroadcasts] = useState(0);
+  const today = useOsloDayClock();
   // Extension pages open in a tab also get the background's "block list changed" broadcast.
   useEffect(() => {
     const listener = (message: unknown) => {
@@ -44,6 +48,6 @@ export function useRegisterState(revision = 0): RegisterState | null {
     return () => {
       alive = false;
     };
-  }, [revision, storageKey, broadcasts]);
+  }, [revision, storageKey, broadcasts, today]);
   return state;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { currentWindowId, openBlocklistPage, openOptionsPage, openRightsPage, openSidePanelIn } from '@/components/open-pages';
 import { RegisterFreshness } from '@/components/RegisterFreshness';
+import { settled } from '@/components/settled';
 import { useRegisterState } from '@/components/use-register-state';
 import { useSiteRules } from '@/components/use-site-rules';
 import { t } from '@/lib/i18n';
@@ -37,16 +38,22 @@ function hostOf(url: string | undefined): string | null {
 
 export function App() {
   const [tab, setTab] = useState<Browser.tabs.Tab | undefined>();
+  // The tab could not be read (closed, or the browser refused): said instead of "works on web pages".
+  const [tabFailed, setTabFailed] = useState(false);
   const [counts, setCounts] = useState<{ numbers: number; blocked: number } | null>(null);
+  const [countsFailed, setCountsFailed] = useState(false);
   const [rules, saveRules] = useSiteRules();
   const registerState = useRegisterState();
   const host = hostOf(tab?.url);
   // Looked up now, so the side-panel button can open it synchronously in the click (Chrome requires that).
   const [windowId, setWindowId] = useState<number | null>(null);
-  useEffect(() => void currentWindowId().then(setWindowId), []);
+  useEffect(() => void currentWindowId().then(setWindowId), []); // never rejects (null: the button stays disabled)
 
   useEffect(() => {
-    void targetTab().then(setTab);
+    void settled(targetTab).then((r) => {
+      if (r.ok) setTab(r.value);
+      else setTabFailed(true);
+    });
   }, []);
 
   useEffect(() => {
@@ -54,7 +61,10 @@ export function App() {
     const tabId = tab.id;
     const load = () => {
       const message: Envelope<PageRequest.TabCounts> = { type: PageRequest.TabCounts, payload: { tabId } };
-      void browser.runtime.sendMessage(message).then((r) => setCounts(r as Response<PageRequest.TabCounts>));
+      void settled(browser.runtime.sendMessage(message) as Promise<Response<PageRequest.TabCounts> | undefined>).then((r) => {
+        if (r.ok && r.value) setCounts(r.value);
+        setCountsFailed(!r.ok || !r.value);
+      });
     };
     load();
     const timer = setInterval(load, 1000);
@@ -72,9 +82,14 @@ export function App() {
           <h2 id="site-title" class="mono">
             {host}
           </h2>
-          {enabled && counts && (
+          {enabled && counts && !countsFailed && (
             <p data-testid="tab-counts">
               {t('popupCounts', [String(counts.numbers), String(counts.blocked)])}
+            </p>
+          )}
+          {enabled && countsFailed && (
+            <p class="notice warn" role="status" data-testid="tab-counts-failed">
+              {t('popupCountsFailed')}
             </p>
           )}
           {!enabled && rules && <p class="notice warn">{rules.mode === 'only-listed' ? t('popupNotListed') : t('popupSiteOff')}</p>}
@@ -90,6 +105,10 @@ export function App() {
             </label>
           )}
         </section>
+      ) : tabFailed ? (
+        <p class="notice bad" role="alert" data-testid="tab-failed">
+          {t('popupTabFailed')}
+        </p>
       ) : (
         <p class="muted">{t('popupNoSite')}</p>
       )}

@@ -10,8 +10,11 @@ import type { TeamNames } from './use-team-names';
 
 type Status = { kind: 'ok' | 'bad'; text: string } | null;
 
-/** Downloads the call logs of the applied period and filters as CSV (Excel, Norwegian letters) or JSON (for merging). */
-export function LogExport({ applied, names, blocked }: { applied: TeamSelection; names: TeamNames; blocked: boolean }) {
+/**
+ * Downloads the call logs of the applied period and filters as CSV (Excel, Norwegian letters) or JSON (for merging).
+ * The period is taken at `now`, the instant the caption and the figures above use, so the file holds what they show.
+ */
+export function LogExport({ applied, names, blocked, now: periodNow }: { applied: TeamSelection; names: TeamNames; blocked: boolean; now: number }) {
   const db = getDb();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +24,7 @@ export function LogExport({ applied, names, blocked }: { applied: TeamSelection;
     setStatus(null);
     try {
       const now = Date.now();
-      const r = selectionFilter(applied, now);
+      const r = selectionFilter(applied, periodNow);
       if (!r.ok) {
         setStatus({ kind: 'bad', text: t('teamExportBlocked') });
         return;

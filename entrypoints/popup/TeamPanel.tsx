@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useOsloDayClock } from '@/components/use-oslo-day-clock';
 import { t } from '@/lib/i18n';
 import { selectionFilter, type TeamSelection } from '@/lib/team/team-selection';
 import { LogExport } from './LogExport';
@@ -25,6 +26,9 @@ export function TeamPanel({ tabUrl }: { tabUrl: string | null }) {
   const [selection, setSelection] = useState<TeamSelection>(START);
   const [applied, setApplied] = useState<TeamSelection>(START);
   const [problem, setProblem] = useState<PeriodProblem | null>(null);
+  // One "now" for the caption, the figures and the export, moved on when the Oslo day changes (a popup
+  // opened as a tab may stay open across midnight or the 1st of a month).
+  const now = useOsloDayClock();
 
   const change = (next: TeamSelection) => {
     setSelection(next);
@@ -38,7 +42,7 @@ export function TeamPanel({ tabUrl }: { tabUrl: string | null }) {
     }
   };
 
-  const current = selectionFilter(applied, Date.now());
+  const current = selectionFilter(applied, now);
   return (
     <section class="card team" aria-labelledby="team-title" data-testid="team">
       <div class="team-head">
@@ -51,8 +55,8 @@ export function TeamPanel({ tabUrl }: { tabUrl: string | null }) {
           {rangeCaption(current.range)}
         </p>
       )}
-      <TeamStats applied={applied} names={names} />
-      <LogExport applied={applied} names={names} blocked={problem !== null} />
+      <TeamStats applied={applied} names={names} now={now} />
+      <LogExport applied={applied} names={names} blocked={problem !== null} now={now} />
       <LogMerge tabUrl={tabUrl} />
     </section>
   );

@@ -6,13 +6,14 @@ import { OUTCOME_KINDS } from '@/lib/call-log/rules';
 import { getDb, type OutcomeKind } from '@/lib/db';
 import { formatAmount } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import { selectionQueryKey } from '@/lib/call-log/live-day';
 import { hasNarrowingFilter, selectionFilter, type TeamSelection } from '@/lib/team/team-selection';
 import { StatsChart } from './StatsChart';
 import { outcomeKindName } from './team-labels';
 import type { TeamNames } from './use-team-names';
 
 interface StatsView {
-  /** The selection the figures are for (a change re-queries). */
+  /** The selection and period range the figures are for (a change re-queries). */
   key: string;
   stats: CallStats;
   anonymised: number;
@@ -115,13 +116,17 @@ function StatsTable({
   );
 }
 
-/** Calls, outcomes, sales and amounts per agent and per campaign for the applied selection; live. */
-export function TeamStats({ applied, names }: { applied: TeamSelection; names: TeamNames }) {
+/**
+ * Calls, outcomes, sales and amounts per agent and per campaign for the applied selection at `now`
+ * (the instant the caption and the export use too); live. The period's range is part of the query's
+ * dependencies: when "today" moves on, the figures are queried again for the new day.
+ */
+export function TeamStats({ applied, names, now }: { applied: TeamSelection; names: TeamNames; now: number }) {
   const db = getDb();
-  const key = JSON.stringify(applied);
+  const key = selectionQueryKey(applied, now);
   const view = useLiveQuery<StatsView | null>(
     async () => {
-      const r = selectionFilter(applied, Date.now());
+      const r = selectionFilter(applied, now);
       if (!r.ok) return null;
       const [stats, logs] = await Promise.all([callStats(db, r.filter), filterLogs(db, r.filter)]);
       return { key, stats, anonymised: logs.filter((l) => l.anonymisedAt !== null).length };

@@ -9,6 +9,7 @@ import { type Campaign, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
 import { callLogErrorText } from './call-log-error-text';
+import { savedLines, tellOpenPages } from './log-saved';
 
 /** Is the key going into a text box (where digits and Enter belong to the text)? */
 function typingInText(target: EventTarget | null): boolean {
@@ -43,6 +44,7 @@ export function OutcomeForm({
   const [saved, setSaved] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const saveRef = useRef<() => Promise<void>>(async () => undefined);
   const outcomes = campaign?.outcomes ?? [];
@@ -97,8 +99,12 @@ export function OutcomeForm({
     if (!agent) return setError(t('panelLogNeedsAgent'));
     if (!e164) return setError(t('panelLogNoNumber'));
     if (!outcome) return setError(t('panelLogChooseOutcome'));
-    if (amountError) return setError(amountError);
-    if (noteTooLong) return setError(t('panelNoteTooLong', String(MAX_NOTE_LENGTH)));
+    // These two already show beside their field (an alert linked to it): focus goes there instead of a second copy.
+    if (amountError || noteTooLong) {
+      setError(null);
+      (amountError ? amountRef : noteRef).current?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const result = await logCall(getDb(), {
@@ -110,16 +116,16 @@ export function OutcomeForm({
         agent,
         optOutReason: t('panelLogOptOutReason'),
       });
-      const lines = [t('panelLogSaved', [formatNational(e164), outcomeLabel(outcome)])];
-      if (outcome.kind === 'do-not-call') {
-        if (result.blocked.length > 0) {
-          await notifyBlocklistChanged();
-          const scope = campaign.optOutScope === 'all' ? t('panelScopeAll') : t('panelScopeClient', clientName);
-          lines.push(t('panelLogSavedBlocked', [formatNational(e164), scope]));
-        } else {
-          lines.push(t('panelLogAlreadyBlocked', formatNational(e164)));
-        }
-      }
+      // Saved from here on: nothing below may end in "Could not save" (a retry would log the call twice).
+      const pagesTold = outcome.kind === 'do-not-call' && result.blocked.length > 0 ? await tellOpenPages(notifyBlocklistChanged) : true;
+      const lines = savedLines({
+        number: formatNational(e164),
+        outcome: outcomeLabel(outcome),
+        doNotCall: outcome.kind === 'do-not-call',
+        blocked: result.blocked.length,
+        scope: campaign.optOutScope === 'all' ? t('panelScopeAll') : t('panelScopeClient', clientName),
+        pagesTold,
+      }).map((line) => t(line.key, line.substitutions));
       setSaved(lines);
       setOutcomeId(null);
       setAmount('');
@@ -177,15 +183,35 @@ export function OutcomeForm({
                 autocomplete="off"
                 value={amount}
                 aria-invalid={amountError ? 'true' : 'false'}
+                aria-describedby={amountError ? 'amount-error' : undefined}
                 onInput={(e) => setAmount(e.currentTarget.value)}
               />
-              {amountError && <p class="error small">{amountError}</p>}
+              {amountError && (
+                <p id="amount-error" class="error small" role="alert">
+                  {amountError}
+                </p>
+              )}
             </>
           )}
           <label for="note">{t('panelLogNote')}</label>
-          <textarea id="note" rows={2} maxLength={MAX_NOTE_LENGTH + 50} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          <p class="muted small">{t('panelLogNoteReminder')}</p>
-          {noteTooLong && <p class="error small">{t('panelNoteTooLong', String(MAX_NOTE_LENGTH))}</p>}
+          <textarea
+            id="note"
+            ref={noteRef}
+            rows={2}
+            maxLength={MAX_NOTE_LENGTH + 50}
+            value={note}
+            aria-invalid={noteTooLong ? 'true' : 'false'}
+            aria-describedby={noteTooLong ? 'note-reminder note-error' : 'note-reminder'}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+          <p id="note-reminder" class="muted small">
+            {t('panelLogNoteReminder')}
+          </p>
+          {noteTooLong && (
+            <p id="note-error" class="error small" role="alert">
+              {t('panelNoteTooLong', String(MAX_NOTE_LENGTH))}
+            </p>
+          )}
           <button type="submit" class="primary" disabled={busy}>
             {t('panelLogSave')}
           </button>

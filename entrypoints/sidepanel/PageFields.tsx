@@ -5,27 +5,7 @@ import { categoryLabel, legalBasisLabel } from '@/components/setup-labels';
 import type { Campaign, CatalogField } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { type PageFieldHit, type PageFieldsResult, type PanelEnvelope, PanelRequest, PageRequest } from '@/lib/messages';
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'no-page' }
-  | { kind: 'unreachable' }
-  | { kind: 'ready'; tabId: number; offSite: string | null; result: PageFieldsResult };
-
-/** Is the page one of the campaign's CRM sites (host, or `*.domain` for its subdomains)? No sites listed: any page. */
-function onCampaignSite(url: string, sites: readonly string[]): boolean {
-  if (sites.length === 0) return true;
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return sites.some((site) => {
-    const s = site.toLowerCase();
-    return s.startsWith('*.') ? host === s.slice(2) || host.endsWith(s.slice(1)) : host === s;
-  });
-}
+import { loadPageFields, type PageFieldsState } from './page-fields-state';
 
 async function askPage<T extends PanelRequest>(tabId: number, message: PanelEnvelope<T>): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);
@@ -37,33 +17,29 @@ async function askPage<T extends PanelRequest>(tabId: number, message: PanelEnve
  * with no catalogue entry. Pointing at a row outlines the field on the page.
  */
 export function PageFields({ campaign }: { campaign: Campaign }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [state, setState] = useState<PageFieldsState>({ kind: 'loading' });
   const [round, setRound] = useState(0);
+  const pageTabRef = useRef<number | null>(null);
 
   useEffect(() => {
     let alive = true;
     setState({ kind: 'loading' });
-    void (async () => {
-      const { tabId, url } = await askBackground(PageRequest.PageTab, {});
-      if (!alive) return;
-      if (tabId === null || url === null) return setState({ kind: 'no-page' });
-      pageTabRef.current = tabId;
-      const offSite = onCampaignSite(url, campaign.sites) ? null : new URL(url).hostname;
-      try {
-        const fields = campaign.fields.map(({ id, label, selector }) => ({ id, label, selector }));
-        const result = (await askPage(tabId, { type: PanelRequest.FindFields, payload: { fields } })) as PageFieldsResult | undefined;
-        if (alive) setState(result ? { kind: 'ready', tabId, offSite, result } : { kind: 'unreachable' });
-      } catch {
-        if (alive) setState({ kind: 'unreachable' });
-      }
-    })();
+    // loadPageFields never rejects: a background or page that does not answer shows "cannot read this page".
+    void loadPageFields(campaign, {
+      pageTab: () => askBackground(PageRequest.PageTab, {}),
+      findFields: async (tabId, fields) => (await askPage(tabId, { type: PanelRequest.FindFields, payload: { fields } })) as PageFieldsResult | undefined,
+      onTab: (tabId) => {
+        if (alive) pageTabRef.current = tabId;
+      },
+    }).then((next) => {
+      if (alive) setState(next);
+    });
     return () => {
       alive = false;
     };
   }, [campaign, round]);
 
   // The page beside the panel navigated or another tab came to the front: look again.
-  const pageTabRef = useRef<number | null>(null);
   useEffect(() => {
     const again = () => setRound((n) => n + 1);
     const onUpdated = (id: number, change: { status?: string }) => change.status === 'complete' && id === pageTabRef.current && again();

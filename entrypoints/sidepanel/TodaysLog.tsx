@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { firstControl, focusFirst } from '@/components/focus-return';
 import { notifyBlocklistChanged } from '@/components/notify-background';
 import { useLiveQuery } from '@/components/use-live-query';
 import { outcomeLabel } from '@/components/setup-labels';
-import { parseAmount } from '@/lib/amount';
 import { amountProblem } from './amount-problem';
+import { editOutcomeKind, editOutcomes, editPatch, initialAmountText } from '@/lib/call-log/edit-draft';
+import { osloDayKey } from '@/lib/call-log/live-day';
 import { CallLogError, callsOfDay, dayTotals, EDIT_WINDOW_MS, editCall } from '@/lib/call-log/log-store';
 import { type CallLog, type Campaign, getDb } from '@/lib/db';
 import { formatAmount, formatTime } from '@/lib/format';
@@ -18,15 +20,29 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
   }, []);
-  const logs = useLiveQuery(() => (agent ? callsOfDay(getDb(), agent) : Promise.resolve([])), [agent], [] as CallLog[]);
+  // The Oslo day is a dependency: at midnight the query runs again for the new day (Dexie alone would only
+  // wake it for writes inside the range it last read, so the list would stay on yesterday).
+  const day = osloDayKey(now);
+  const logs = useLiveQuery(() => (agent ? callsOfDay(getDb(), agent, now) : Promise.resolve([])), [agent, day], [] as CallLog[]);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Focus goes back to the row's Fix button when its edit form closes (else it falls to <body>, where Enter saves the main form).
+  const fixButtons = useRef(new Map<string, HTMLButtonElement>());
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (returnFocusTo === null) return;
+    focusFirst(fixButtons.current.get(returnFocusTo), titleRef.current);
+    setReturnFocusTo(null);
+  }, [returnFocusTo]);
   const totals = dayTotals(logs);
   const locale = uiLocale();
   const byId = new Map(campaigns.map((c) => [c.id, c]));
   return (
     <section class="card" aria-labelledby="today-title">
-      <h2 id="today-title">{t('panelTodayTitle')}</h2>
+      <h2 id="today-title" ref={titleRef} tabIndex={-1}>
+        {t('panelTodayTitle')}
+      </h2>
       {logs.length === 0 ? (
         <p class="muted">{t('panelTodayNone')}</p>
       ) : (
@@ -50,7 +66,15 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
                   {log.amountOre !== null && <> · {formatAmount(log.amountOre / 100, locale)}</>}
                   {log.note && <span class="muted small note"> – {log.note}</span>}
                   {editable && editing !== log.id && (
-                    <button type="button" class="small link" onClick={() => setEditing(log.id)}>
+                    <button
+                      type="button"
+                      class="small link"
+                      ref={(el) => {
+                        if (el) fixButtons.current.set(log.id, el);
+                        else fixButtons.current.delete(log.id);
+                      }}
+                      onClick={() => setEditing(log.id)}
+                    >
                       {t('panelTodayEdit')}
                     </button>
                   )}
@@ -62,6 +86,7 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
                       onDone={(notice) => {
                         setEditing(null);
                         setNotice(notice);
+                        setReturnFocusTo(log.id);
                       }}
                     />
                   )}
@@ -77,21 +102,23 @@ export function TodaysLog({ agent, campaigns }: { agent: string; campaigns: Camp
 
 function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Campaign | undefined; agent: string; onDone: (notice: string | null) => void }) {
   const [outcomeId, setOutcomeId] = useState(log.outcomeId);
-  const [amount, setAmount] = useState(log.amountOre === null ? '' : String(log.amountOre / 100).replace('.', ','));
+  const [amount, setAmount] = useState(initialAmountText(log));
   const [note, setNote] = useState(log.note);
   const [error, setError] = useState<string | null>(null);
-  const outcomes = campaign?.outcomes ?? [];
-  const isSale = outcomes.find((o) => o.id === outcomeId)?.kind === 'sale';
+  const formRef = useRef<HTMLFormElement>(null);
+  // The Fix button that had focus is gone: the form's first control takes it.
+  useEffect(() => {
+    firstControl(formRef.current)?.focus();
+  }, []);
+  // The log's own outcome stays on offer (and decides whether it is a sale) even if the campaign changed or is gone.
+  const outcomes = editOutcomes(log, campaign);
+  const isSale = editOutcomeKind(log, campaign, outcomeId) === 'sale';
   const save = async () => {
-    let amountOre: number | null = null;
-    if (isSale && amount.trim()) {
-      const parsed = parseAmount(amount);
-      if (!parsed.ok) return setError(amountProblem(parsed));
-      amountOre = parsed.ore;
-    }
+    const draft = editPatch(log, campaign, { outcomeId, amount, note });
+    if (!draft.ok) return setError(amountProblem(draft.amount));
     try {
-      const result = await editCall(getDb(), log.id, { outcomeId, amountOre, note: note.trim() }, agent, Date.now(), t('panelLogOptOutReason'));
-      if (result.blocked.length > 0) await notifyBlocklistChanged();
+      const result = await editCall(getDb(), log.id, draft.patch, agent, Date.now(), t('panelLogOptOutReason'));
+      if (result.blocked.length > 0) await notifyBlocklistChanged().catch(() => undefined); // saved; pages see the block list on their next lookup
       // A "do not call" corrected to something else leaves the opt-out in place (removing one needs a reason): say so.
       const keptBlock = log.outcomeKind === 'do-not-call' && result.log.outcomeKind !== 'do-not-call' && log.e164 !== null;
       onDone(keptBlock ? t('panelEditKeepsBlock', formatNational(log.e164!)) : null);
@@ -101,10 +128,18 @@ function EditCall({ log, campaign, agent, onDone }: { log: CallLog; campaign: Ca
   };
   return (
     <form
+      ref={formRef}
       class="edit-call"
       onSubmit={(e) => {
         e.preventDefault();
         void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onDone(null);
+        }
       }}
     >
       <select aria-label={t('panelLogOutcome', String(outcomes.length))} value={outcomeId} onChange={(e) => setOutcomeId(e.currentTarget.value)}>

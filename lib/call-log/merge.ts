@@ -49,7 +49,11 @@ export interface MergeResult {
   conflicts: MergeConflict[];
   /** Campaign ids of added records that are not set up on this machine (their retention cannot be applied here). */
   unknownCampaigns: string[];
-  /** The retention run that followed the merge (same transaction). */
+  /**
+   * The retention run that followed the merge (same transaction), per campaign, counting only the
+   * records this merge wrote (added or anonymised copies taken) that the run anonymised. Local records
+   * the run also reached (past retention, not yet reached by the hourly run) are not counted here.
+   */
   retention: RetentionResult[];
   /** Opt-outs added to the block list for incoming "do not call" outcomes, also those of conflicts (one global block list). */
   optOuts: number;
@@ -145,7 +149,27 @@ export async function mergeLogs(
       actor: l.agent,
     }));
     const optOuts = optOutRequests.length > 0 ? (await blockNumbers(db, optOutRequests, now)).length : 0;
-    const retention = await runRetention(db, now);
+    const run = await runRetention(db, now);
+    const retention = await mergedRetention(db, [...toWrite.values()], run);
     return { added, duplicates, conflicts, unknownCampaigns, retention, optOuts };
   });
+}
+
+/**
+ * The retention run's counts restricted to the records the merge wrote: a written record counts when the
+ * run changed it (its number, note, anonymisedAt or updatedAt differ from what the merge wrote).
+ */
+async function mergedRetention(db: KontaktvernDb, written: readonly CallLog[], run: readonly RetentionResult[]): Promise<RetentionResult[]> {
+  const byCampaign = new Map<string, number>();
+  const touched = run.some((r) => r.count > 0);
+  if (touched && written.length > 0) {
+    const after = await db.callLogs.bulkGet(written.map((l) => l.id));
+    written.forEach((before, i) => {
+      const now = after[i];
+      if (!now) return;
+      const changed = now.e164 !== before.e164 || now.note !== before.note || now.anonymisedAt !== before.anonymisedAt || now.updatedAt !== before.updatedAt;
+      if (changed) byCampaign.set(before.campaignId, (byCampaign.get(before.campaignId) ?? 0) + 1);
+    });
+  }
+  return run.map((r) => ({ campaignId: r.campaignId, count: Math.min(r.count, byCampaign.get(r.campaignId) ?? 0) }));
 }
