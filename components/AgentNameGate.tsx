@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { getSetting, setSetting } from '@/lib/settings';
+import { MAX_NAME_LENGTH, agentNameProblem, pasteIsTooLong } from '@/lib/setup/agent-name';
 import { useLiveQuery } from './use-live-query';
 
 /**
@@ -20,12 +21,17 @@ export function AgentNameGate({ children }: { children: (agentName: string) => C
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const trimmed = draft.trim();
-    if (trimmed.length < 2) {
-      setError(t('agentNameTooShort'));
+    const problem = agentNameProblem(draft);
+    if (problem) {
+      setError(problem === 'too-short' ? t('agentNameTooShort') : t('agentNameTooLong', String(MAX_NAME_LENGTH)));
       return;
     }
-    await setSetting(db, 'agentName', trimmed);
+    setError('');
+    try {
+      await setSetting(db, 'agentName', draft.trim());
+    } catch (error) {
+      setError(t('saveFailed', error instanceof Error ? error.message : String(error)));
+    }
   };
 
   return (
@@ -33,7 +39,21 @@ export function AgentNameGate({ children }: { children: (agentName: string) => C
       <h2 id="first-run-title">{t('agentNameTitle')}</h2>
       <p>{t('agentNameExplain')}</p>
       <label for="agent-name">{t('agentNameLabel')}</label>
-      <input id="agent-name" autoComplete="name" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'agent-name-error' : undefined} autoFocus />
+      <input
+        id="agent-name"
+        autoComplete="name"
+        value={draft}
+        maxLength={MAX_NAME_LENGTH}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onPaste={(e) => {
+          const input = e.currentTarget;
+          // maxLength cuts a longer paste silently: say so.
+          if (pasteIsTooLong(input.value, input.selectionStart, input.selectionEnd, e.clipboardData?.getData('text') ?? '')) setError(t('agentNameTooLong', String(MAX_NAME_LENGTH)));
+        }}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'agent-name-error' : undefined}
+        autoFocus
+      />
       {error && (
         <p id="agent-name-error" class="error" role="alert">
           {error}

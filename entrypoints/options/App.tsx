@@ -6,6 +6,7 @@ import { useSiteRules } from '@/components/use-site-rules';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { setSetting } from '@/lib/settings';
+import { MAX_NAME_LENGTH, agentNameProblem, pasteIsTooLong } from '@/lib/setup/agent-name';
 import { normaliseSite, type SiteRules } from '@/lib/site-rules';
 import { CampaignsSection } from './CampaignsSection';
 import { ClientsSection } from './ClientsSection';
@@ -17,6 +18,7 @@ function SiteList({ id, label, sites, onSave }: { id: string; label: string; sit
   const [text, setText] = useState(sites.join('\n'));
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState('');
   useEffect(() => setText(sites.join('\n')), [sites.join('\n')]);
   const save = async (e: Event) => {
     e.preventDefault();
@@ -24,8 +26,14 @@ function SiteList({ id, label, sites, onSave }: { id: string; label: string; sit
     const bad = lines.filter((l) => normaliseSite(l) === null);
     setProblems(bad);
     setSaved(false);
+    setFailure('');
     if (bad.length > 0) return;
-    await onSave([...new Set(lines.map((l) => normaliseSite(l)!))]);
+    try {
+      await onSave([...new Set(lines.map((l) => normaliseSite(l)!))]);
+    } catch (error) {
+      setFailure(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      return;
+    }
     setSaved(true);
   };
   return (
@@ -41,6 +49,11 @@ function SiteList({ id, label, sites, onSave }: { id: string; label: string; sit
             ))}
           </ul>
         </div>
+      )}
+      {failure && (
+        <p class="notice bad" role="alert">
+          {failure}
+        </p>
       )}
       {saved && <p class="notice ok">{t('saved')}</p>}
       <button type="submit" class="primary">
@@ -59,20 +72,39 @@ function AgentName({ agent }: { agent: string }) {
       class="card"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (draft.trim().length < 2) {
-          setError(t('agentNameTooShort'));
+        setSaved(false);
+        const problem = agentNameProblem(draft);
+        if (problem) {
+          setError(problem === 'too-short' ? t('agentNameTooShort') : t('agentNameTooLong', String(MAX_NAME_LENGTH)));
           return;
         }
         setError('');
-        await setSetting(getDb(), 'agentName', draft.trim());
+        try {
+          await setSetting(getDb(), 'agentName', draft.trim());
+        } catch (error) {
+          setError(t('saveFailed', error instanceof Error ? error.message : String(error)));
+          return;
+        }
         setSaved(true);
       }}
     >
       <h2>{t('agentNameLabel')}</h2>
       <label for="agent">{t('agentNameLabel')}</label>
-      <input id="agent" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+      <input
+        id="agent"
+        value={draft}
+        maxLength={MAX_NAME_LENGTH}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onPaste={(e) => {
+          const input = e.currentTarget;
+          // maxLength cuts a longer paste silently: say so.
+          if (pasteIsTooLong(input.value, input.selectionStart, input.selectionEnd, e.clipboardData?.getData('text') ?? '')) setError(t('agentNameTooLong', String(MAX_NAME_LENGTH)));
+        }}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'agent-error' : undefined}
+      />
       {error && (
-        <p class="error" role="alert">
+        <p id="agent-error" class="error" role="alert">
           {error}
         </p>
       )}

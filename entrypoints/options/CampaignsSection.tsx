@@ -25,10 +25,15 @@ function CampaignItem({
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const remove = async () => {
-    const result = await deleteCampaign(getDb(), campaign.id, agent, { reason: t('setupAuditCampaignDeleted', campaign.name) });
-    if (!result.ok) {
+    setMessage('');
+    try {
+      const result = await deleteCampaign(getDb(), campaign.id, agent, { reason: t('setupAuditCampaignDeleted', campaign.name) });
+      if (result.ok) return;
       setConfirming(false);
       setMessage(result.reason === 'in-use' ? t('setupCampaignInUse', String(result.count)) : t('setupNotFound'));
+    } catch (error) {
+      setConfirming(false);
+      setMessage(t('saveFailed', error instanceof Error ? error.message : String(error)));
     }
   };
   return (

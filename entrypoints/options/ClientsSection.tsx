@@ -16,10 +16,21 @@ function ClientRow({ agent, client, campaigns, onEdit }: { agent: string; client
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const remove = async () => {
-    const result = await deleteClient(getDb(), client.id, agent, { reason: t('setupAuditClientDeleted', client.name) });
-    if (!result.ok) {
+    setMessage('');
+    try {
+      const result = await deleteClient(getDb(), client.id, agent, { reason: t('setupAuditClientDeleted', client.name) });
+      if (result.ok) return;
       setConfirming(false);
-      setMessage(result.reason === 'in-use' ? t('setupClientInUse', String(result.count)) : t('setupNotFound'));
+      setMessage(
+        result.reason === 'in-use'
+          ? t('setupClientInUse', String(result.count))
+          : result.reason === 'client-blocks'
+            ? t('setupClientHasBlocks', String(result.count))
+            : t('setupNotFound'),
+      );
+    } catch (error) {
+      setConfirming(false);
+      setMessage(t('saveFailed', error instanceof Error ? error.message : String(error)));
     }
   };
   const a = client.agreement;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Campaign, type CatalogField, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { copyFields, emptyField, saveCampaign } from '@/lib/setup/setup-store';
+import { type FieldDraft, copyFields, emptyField, saveCampaign } from '@/lib/setup/setup-store';
 import type { SetupProblem } from '@/lib/setup/validate';
 import { FieldForm } from './FieldForm';
 import { categoryLabel, legalBasisLabel, selectorIsValid } from '@/components/setup-labels';
@@ -28,29 +28,33 @@ function fieldProblems(problems: SetupProblem[], index: number): SetupProblem[] 
  */
 export function FieldCatalogue({ agent, campaign, campaigns }: { agent: string; campaign: Campaign; campaigns: Campaign[] }) {
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [newField, setNewField] = useState<CatalogField>(emptyField);
+  const [newField, setNewField] = useState<FieldDraft>(emptyField);
   const [copyFrom, setCopyFrom] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
   const others = campaigns.filter((c) => c.id !== campaign.id && c.fields.length > 0);
   const prefix = `fields-${campaign.id}`;
 
-  const store = async (fields: CatalogField[], reason: string): Promise<SetupProblem[]> => {
+  const failed = (error: unknown) => setMessage({ ok: false, text: t('saveFailed', error instanceof Error ? error.message : String(error)) });
+
+  /** The problems of the catalogue ([] when saved), or null when saving failed (the message says so). */
+  const store = async (fields: (CatalogField | FieldDraft)[], reason: string): Promise<SetupProblem[] | null> => {
     try {
       const result = await saveCampaign(getDb(), { ...campaign, fields }, agent, { reason, selectorIsValid });
       return result.ok ? [] : result.problems;
     } catch (error) {
-      setMessage({ ok: false, text: t('saveFailed', error instanceof Error ? error.message : String(error)) });
-      return [];
+      failed(error);
+      return null;
     }
   };
 
-  const saveField = async (field: CatalogField, index: number): Promise<SetupProblem[]> => {
+  const saveField = async (field: FieldDraft, index: number): Promise<SetupProblem[]> => {
+    setMessage(null);
     const fields = index < 0 ? [...campaign.fields, field] : campaign.fields.map((f, i) => (i === index ? field : f));
     const at = index < 0 ? fields.length - 1 : index;
-    const problems = fieldProblems(
-      await store(fields, t(index < 0 ? 'setupAuditFieldAdded' : 'setupAuditFieldChanged', [field.label.trim(), campaign.name])),
-      at,
-    );
+    const stored = await store(fields, t(index < 0 ? 'setupAuditFieldAdded' : 'setupAuditFieldChanged', [field.label.trim(), campaign.name]));
+    // Not saved: the form stays open with what was typed, and the message says why.
+    if (stored === null) return [];
+    const problems = fieldProblems(stored, at);
     if (problems.length === 0) {
       setEditing(null);
       if (index < 0) setNewField(emptyField());
@@ -65,6 +69,7 @@ export function FieldCatalogue({ agent, campaign, campaigns }: { agent: string; 
       campaign.fields.filter((f) => f.id !== field.id),
       t('setupAuditFieldRemoved', [field.label, campaign.name]),
     );
+    if (problems === null) return;
     if (problems.length === 0) setMessage({ ok: true, text: t('setupFieldRemoved', field.label) });
   };
 
@@ -72,7 +77,13 @@ export function FieldCatalogue({ agent, campaign, campaigns }: { agent: string; 
     setMessage(null);
     if (!copyFrom) return;
     const from = campaigns.find((c) => c.id === copyFrom);
-    const result = await copyFields(getDb(), copyFrom, campaign.id, agent, { reason: t('setupAuditFieldsCopied', [from?.name ?? '', campaign.name]) });
+    let result;
+    try {
+      result = await copyFields(getDb(), copyFrom, campaign.id, agent, { reason: t('setupAuditFieldsCopied', [from?.name ?? '', campaign.name]) });
+    } catch (error) {
+      failed(error);
+      return;
+    }
     if (result.ok) setMessage({ ok: true, text: t('setupFieldsCopied', [String(result.copied), String(result.skipped)]) });
     else setMessage({ ok: false, text: result.reason === 'too-many' ? t('setupFieldsTooMany') : t('setupNotFound') });
   };

@@ -1,14 +1,18 @@
 import { useState } from 'preact/hooks';
-import { type CatalogField, DATA_CATEGORIES, type DataCategory, LEGAL_BASES, type LegalBasis } from '@/lib/db';
+import { DATA_CATEGORIES, type DataCategory, LEGAL_BASES, type LegalBasis } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import type { FieldDraft } from '@/lib/setup/setup-store';
 import type { SetupProblem } from '@/lib/setup/validate';
 import { categoryLabel, legalBasisLabel, problemMap } from '@/components/setup-labels';
 import { FieldError, TextField, describedBy } from './TextField';
 
 /**
  * One field of a campaign's catalogue: the CRM label, an optional selector,
- * and why it is stored (purpose, legal basis, category, retention).
- * `save` returns the problems of this field (paths relative to it: `purpose`), or [] when saved.
+ * and why it is stored (purpose, legal basis, category, retention). A new
+ * field starts with no legal basis and no category: the user must choose them.
+ * `save` returns the problems of this field (paths relative to it: `purpose`),
+ * or [] when saved (or when saving failed and the catalogue says so: the form
+ * then stays open with what was typed).
  */
 export function FieldForm({
   idPrefix,
@@ -18,16 +22,19 @@ export function FieldForm({
   onCancel,
 }: {
   idPrefix: string;
-  field: CatalogField;
+  field: FieldDraft;
   isNew: boolean;
-  save: (field: CatalogField) => Promise<SetupProblem[]>;
+  save: (field: FieldDraft) => Promise<SetupProblem[]>;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<CatalogField>(field);
+  const [draft, setDraft] = useState<FieldDraft>(field);
   const [problems, setProblems] = useState<SetupProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof CatalogField>(key: K) => (value: CatalogField[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof FieldDraft>(key: K) => (value: FieldDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const errors = problemMap(problems);
+  // The selects offer only allowed values, so their one problem is "nothing chosen": say that plainly.
+  const basisError = errors.has('legalBasis') ? t('setupFieldNeedBasis') : undefined;
+  const categoryError = errors.has('category') ? t('setupFieldNeedCategory') : undefined;
   const id = (name: string) => `${idPrefix}-${name}`;
 
   const submit = async (e: Event) => {
@@ -51,25 +58,27 @@ export function FieldForm({
       <div class="grid-3">
         <div class="form-field">
           <label for={id('basis')}>{t('setupFieldLegalBasis')}</label>
-          <select id={id('basis')} value={draft.legalBasis} onChange={(e) => set('legalBasis')(e.currentTarget.value as LegalBasis)} {...describedBy(id('basis'), errors.get('legalBasis'))}>
+          <select id={id('basis')} value={draft.legalBasis} onChange={(e) => set('legalBasis')(e.currentTarget.value as LegalBasis | '')} {...describedBy(id('basis'), basisError)}>
+            <option value="">{t('setupFieldChooseBasisOption')}</option>
             {LEGAL_BASES.map((b) => (
               <option key={b} value={b}>
                 {legalBasisLabel(b)}
               </option>
             ))}
           </select>
-          <FieldError id={id('basis')} message={errors.get('legalBasis')} />
+          <FieldError id={id('basis')} message={basisError} alert />
         </div>
         <div class="form-field">
           <label for={id('category')}>{t('setupFieldCategory')}</label>
-          <select id={id('category')} value={draft.category} onChange={(e) => set('category')(e.currentTarget.value as DataCategory)} {...describedBy(id('category'), errors.get('category'))}>
+          <select id={id('category')} value={draft.category} onChange={(e) => set('category')(e.currentTarget.value as DataCategory | '')} {...describedBy(id('category'), categoryError)}>
+            <option value="">{t('setupFieldChooseCategoryOption')}</option>
             {DATA_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {categoryLabel(c)}
               </option>
             ))}
           </select>
-          <FieldError id={id('category')} message={errors.get('category')} />
+          <FieldError id={id('category')} message={categoryError} alert />
         </div>
         <TextField id={id('retention')} label={t('setupFieldRetention')} value={draft.retention} onInput={set('retention')} error={errors.get('retention')} placeholder={t('setupFieldRetentionExample')} required />
       </div>

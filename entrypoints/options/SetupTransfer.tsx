@@ -5,16 +5,19 @@ import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { osloDate } from '@/lib/register/freshness';
 import { MAX_SETUP_BYTES, type SetupDocument, exportSetup, parseSetupDocument, serialiseSetup, setupFileName } from '@/lib/setup/setup-document';
-import { type ImportSummary, importSetup } from '@/lib/setup/setup-store';
-import type { SetupProblem } from '@/lib/setup/validate';
+import { type ImportProblem, type ImportSummary, importSetup } from '@/lib/setup/setup-store';
 import { problemText, selectorIsValid } from '@/components/setup-labels';
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'problems'; fileName: string; problems: SetupProblem[] }
+  | { kind: 'problems'; fileName: string; problems: ImportProblem[] }
   | { kind: 'ready'; fileName: string; doc: SetupDocument }
   | { kind: 'done'; fileName: string; summary: ImportSummary }
   | { kind: 'error'; text: string };
+
+function importProblemText(p: ImportProblem): string {
+  return p.problem === 'client-has-blocks' ? t('setupImportClientBlocks', [p.name, p.clientId, String(p.count)]) : problemText(p.problem);
+}
 
 function ImportSummaryView({ fileName, summary }: { fileName: string; summary: ImportSummary }) {
   const c = summary.clients;
@@ -110,7 +113,7 @@ export function SetupTransfer({ agent }: { agent: string }) {
           <ul class="problems setup-problems">
             {state.problems.map((p, i) => (
               <li key={i}>
-                <span class="mono path">{p.path || t('setupPathWholeFile')}</span>: {problemText(p.problem)}
+                <span class="mono path">{p.path || t('setupPathWholeFile')}</span>: {importProblemText(p)}
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 
-/** The message under a form field, tied to it with aria-describedby. */
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+/** The message under a form field, tied to it with aria-describedby; `alert` also announces it (role="alert"). */
+export function FieldError({ id, message, alert }: { id: string; message: string | undefined; alert?: boolean }) {
   if (!message) return null;
   return (
-    <p id={`${id}-error`} class="error field-error" data-testid="field-error">
+    <p id={`${id}-error`} class="error field-error" data-testid="field-error" role={alert ? 'alert' : undefined}>
       {message}
     </p>
   );

@@ -21,6 +21,7 @@ import {
   at,
   isRecord,
   isValidIsoDateTime,
+  labelKey,
   validateCampaign,
   validateClient,
 } from './validate';
@@ -138,7 +139,8 @@ export function validateSetupDocument(value: unknown, options: ValidationOptions
         ids.add(raw.id.trim());
       }
       if (typeof raw.name === 'string' && raw.name.trim() && typeof raw.clientId === 'string') {
-        const key = `${raw.clientId.trim()}\u0000${raw.name.trim().toLocaleLowerCase('nb')}`;
+        // The same key as the store and the form use (case and inner spaces ignored).
+        const key = `${raw.clientId.trim()}\u0000${labelKey(raw.name)}`;
         if (names.has(key)) p.add(at(path, 'name'), 'duplicate-name');
         names.add(key);
       }

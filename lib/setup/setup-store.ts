@@ -3,9 +3,24 @@
  * options page. Every write is validated with the same rules as the set-up
  * file (lib/setup/validate.ts), checked against what is stored (a campaign's
  * client exists, names are unique), and recorded in the audit trail in the
- * same transaction. Nothing that call logs refer to is ever deleted.
+ * same transaction. Nothing that call logs not yet anonymised refer to is
+ * ever deleted, nor a client that client-only block-list entries refer to.
+ * Anonymised call logs keep their campaign and client ids for reporting only:
+ * they do not hold a campaign or client back (reports show the id of one that
+ * is gone).
  */
-import { type AuditEvent, type Campaign, type CatalogField, type Client, DEFAULT_OUTCOME_KINDS, type KontaktvernDb, type Outcome, newId } from '../db';
+import {
+  type AuditEvent,
+  type Campaign,
+  type CatalogField,
+  type Client,
+  DEFAULT_OUTCOME_KINDS,
+  type DataCategory,
+  type KontaktvernDb,
+  type LegalBasis,
+  type Outcome,
+  newId,
+} from '../db';
 import { getSetting } from '../settings';
 import { type SetupDocument, validateSetupDocument } from './setup-document';
 import {
@@ -31,8 +46,17 @@ export interface ChangeOptions {
 
 /** A client as the form sends it: no id yet for a new one. */
 export type ClientInput = Omit<ClientData, 'id'> & { id?: string };
-/** A campaign as the form sends it: no id yet for a new one. */
-export type CampaignInput = Omit<CampaignData, 'id'> & { id?: string };
+/**
+ * A catalogue field as the form edits it: legal basis and category start
+ * unchosen ('') and must be picked before the field can be saved.
+ */
+export type FieldDraft = Omit<CatalogField, 'legalBasis' | 'category'> & { legalBasis: LegalBasis | ''; category: DataCategory | '' };
+
+/**
+ * A campaign as the form sends it: no id yet for a new one. Its fields may
+ * still be drafts; anything not chosen is refused by validation.
+ */
+export type CampaignInput = Omit<CampaignData, 'id' | 'fields'> & { id?: string; fields: (CatalogField | FieldDraft)[] };
 
 function auditEvent(actor: string, reason: string, now: number, detail: Record<string, unknown>): AuditEvent {
   return { id: newId(), at: now, actor: actor.trim() || '?', action: 'settings', reason, detail };
@@ -43,9 +67,23 @@ export function defaultOutcomes(): Outcome[] {
   return DEFAULT_OUTCOME_KINDS.map((kind) => ({ id: newId(), kind, label: '' }));
 }
 
-/** A new, empty field for the catalogue form. */
-export function emptyField(): CatalogField {
-  return { id: newId(), label: '', selector: '', purpose: '', legalBasis: 'contract', category: 'contact', retention: '' };
+/** A new, empty field for the catalogue form: no legal basis or category chosen for the user. */
+export function emptyField(): FieldDraft {
+  return { id: newId(), label: '', selector: '', purpose: '', legalBasis: '', category: '', retention: '' };
+}
+
+/** Call logs of a campaign (or client) that still hold a number or note: anonymised ones no longer hold anything back. */
+function liveLogCount(db: KontaktvernDb, key: 'campaignId' | 'clientId', id: string): Promise<number> {
+  return db.callLogs
+    .where(key)
+    .equals(id)
+    .filter((l) => l.anonymisedAt === null)
+    .count();
+}
+
+/** Block-list entries that apply to this client only ("do not call" for this client): they stop applying if the client id goes. */
+function clientBlockCount(db: KontaktvernDb, clientId: string): Promise<number> {
+  return db.blocks.filter((b) => b.scope === clientId).count();
 }
 
 // ---------------------------------------------------------------------------
@@ -73,18 +111,32 @@ export async function saveClient(db: KontaktvernDb, input: ClientInput, actor: s
   });
 }
 
-export type DeleteResult = { ok: true } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'in-use'; count: number };
+/**
+ * `in-use`: campaigns or call logs not yet anonymised refer to it (count);
+ * `client-blocks`: block-list entries apply to this client only (count).
+ */
+export type DeleteResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'in-use'; count: number }
+  | { ok: false; reason: 'client-blocks'; count: number };
 
-/** Deletes a client, but never one that campaigns (or call logs) still refer to. */
+/**
+ * Deletes a client, but never one that campaigns, call logs not yet
+ * anonymised, or client-only block-list entries still refer to (those
+ * opt-outs would silently stop applying).
+ */
 export async function deleteClient(db: KontaktvernDb, clientId: string, actor: string, options: ChangeOptions = {}): Promise<DeleteResult> {
   const now = options.now ?? Date.now();
-  return db.transaction('rw', db.clients, db.campaigns, db.callLogs, db.audit, async () => {
+  return db.transaction('rw', [db.clients, db.campaigns, db.callLogs, db.blocks, db.audit], async () => {
     const client = await db.clients.get(clientId);
     if (!client) return { ok: false, reason: 'not-found' } as const;
     const campaigns = await db.campaigns.where('clientId').equals(clientId).count();
     if (campaigns > 0) return { ok: false, reason: 'in-use', count: campaigns } as const;
-    const logs = await db.callLogs.where('clientId').equals(clientId).count();
+    const logs = await liveLogCount(db, 'clientId', clientId);
     if (logs > 0) return { ok: false, reason: 'in-use', count: logs } as const;
+    const blocks = await clientBlockCount(db, clientId);
+    if (blocks > 0) return { ok: false, reason: 'client-blocks', count: blocks } as const;
     await db.clients.delete(clientId);
     await db.audit.add(auditEvent(actor, options.reason ?? 'Client deleted', now, { setting: 'client', clientId, name: client.name, deleted: true }));
     return { ok: true } as const;
@@ -134,17 +186,22 @@ export async function saveCampaign(
   });
 }
 
-/** Deletes a campaign, but never one that call logs refer to (they need its outcomes and retention). */
+/**
+ * Deletes a campaign, but never one that call logs not yet anonymised refer
+ * to (they need its outcomes and retention). Anonymised logs keep its id for
+ * reporting only, so they do not hold it back.
+ */
 export async function deleteCampaign(db: KontaktvernDb, campaignId: string, actor: string, options: ChangeOptions = {}): Promise<DeleteResult> {
   const now = options.now ?? Date.now();
   return db.transaction('rw', db.campaigns, db.callLogs, db.settings, db.audit, async () => {
     const campaign = await db.campaigns.get(campaignId);
     if (!campaign) return { ok: false, reason: 'not-found' } as const;
-    const logs = await db.callLogs.where('campaignId').equals(campaignId).count();
+    const logs = await liveLogCount(db, 'campaignId', campaignId);
     if (logs > 0) return { ok: false, reason: 'in-use', count: logs } as const;
     await db.campaigns.delete(campaignId);
     if ((await getSetting(db, 'activeCampaignId')) === campaignId) await db.settings.put({ key: 'activeCampaignId', value: null, updatedAt: now });
-    await db.audit.add(auditEvent(actor, options.reason ?? 'Campaign deleted', now, { setting: 'campaign', campaignId, name: campaign.name, deleted: true }));
+    const anonymisedLogs = await db.callLogs.where('campaignId').equals(campaignId).count();
+    await db.audit.add(auditEvent(actor, options.reason ?? 'Campaign deleted', now, { setting: 'campaign', campaignId, name: campaign.name, deleted: true, anonymisedLogs }));
     return { ok: true } as const;
   });
 }
@@ -211,7 +268,7 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   removed: number;
-  /** Absent from the file but kept, because call logs (or kept campaigns) refer to them. */
+  /** Absent from the file but kept, because call logs not yet anonymised (or kept campaigns) refer to them. */
   kept: number;
 }
 
@@ -224,7 +281,22 @@ export interface ImportSummary {
   activeCampaignCleared: boolean;
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: SetupProblem[] };
+/**
+ * A stored client the file would remove (absent, or present under another
+ * id: same org number) while block-list entries apply to it only. Path:
+ * `clients[i].id` when the file has it under another id, else `clients`.
+ */
+export interface ClientBlocksProblem {
+  path: string;
+  problem: 'client-has-blocks';
+  clientId: string;
+  name: string;
+  count: number;
+}
+
+export type ImportProblem = SetupProblem | ClientBlocksProblem;
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
 
 const emptyCounts = (): ImportCounts => ({ added: 0, updated: 0, unchanged: 0, removed: 0, kept: 0 });
 
@@ -244,10 +316,12 @@ function sameRecord<T extends { createdAt: number; updatedAt: number }>(stored: 
 /**
  * Replaces the set-up with the document's clients and campaigns, in one
  * transaction (all or nothing). Clients and campaigns the file lacks are
- * removed, except those call logs still refer to (kept and reported), and a
- * client a kept campaign belongs to. If the active campaign is gone, the
- * setting is cleared. The document is validated again here: a bad one
- * changes nothing.
+ * removed, except those call logs not yet anonymised still refer to (kept and
+ * reported), and a client a kept campaign belongs to. A file that would
+ * remove (or re-id) a client that client-only block-list entries refer to is
+ * refused: those opt-outs would stop applying. If the active campaign is
+ * gone, the setting is cleared. The document is validated again here: a bad
+ * one changes nothing.
  */
 export async function importSetup(db: KontaktvernDb, doc: SetupDocument, actor: string, options: ChangeOptions & { fileName?: string } = {}): Promise<ImportResult> {
   const checked = validateSetupDocument(doc);
@@ -255,7 +329,7 @@ export async function importSetup(db: KontaktvernDb, doc: SetupDocument, actor: 
   const { clients, campaigns } = checked.doc;
   const now = options.now ?? Date.now();
 
-  return db.transaction('rw', [db.clients, db.campaigns, db.callLogs, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.clients, db.campaigns, db.callLogs, db.blocks, db.settings, db.audit], async () => {
     const summary: ImportSummary = { clients: emptyCounts(), campaigns: emptyCounts(), keptClients: [], keptCampaigns: [], activeCampaignCleared: false };
     const storedClients = new Map((await db.clients.toArray()).map((c) => [c.id, c]));
     const storedCampaigns = new Map((await db.campaigns.toArray()).map((c) => [c.id, c]));
@@ -276,7 +350,7 @@ export async function importSetup(db: KontaktvernDb, doc: SetupDocument, actor: 
     const keptCampaignClientIds = new Set<string>();
     for (const stored of storedCampaigns.values()) {
       if (fileCampaignIds.has(stored.id)) continue;
-      const logs = await db.callLogs.where('campaignId').equals(stored.id).count();
+      const logs = await liveLogCount(db, 'campaignId', stored.id);
       if (logs > 0) {
         summary.campaigns.kept++;
         summary.keptCampaigns.push({ id: stored.id, name: stored.name });
@@ -297,20 +371,27 @@ export async function importSetup(db: KontaktvernDb, doc: SetupDocument, actor: 
       finalClients.push({ ...data, createdAt: existing?.createdAt ?? now, updatedAt: same ? existing.updatedAt : now });
     }
     const removeClients: string[] = [];
+    const clashes: ImportProblem[] = [];
     for (const stored of storedClients.values()) {
       if (fileClientIds.has(stored.id)) continue;
-      const logs = await db.callLogs.where('clientId').equals(stored.id).count();
+      const logs = await liveLogCount(db, 'clientId', stored.id);
       if (logs > 0 || keptCampaignClientIds.has(stored.id)) {
         summary.clients.kept++;
         summary.keptClients.push({ id: stored.id, name: stored.name });
-      } else {
-        summary.clients.removed++;
-        removeClients.push(stored.id);
+        continue;
       }
+      // Client-only opt-outs refer to the client id: removing it (or giving it a new one) would make them stop applying.
+      const blocks = await clientBlockCount(db, stored.id);
+      if (blocks > 0) {
+        const reId = clients.findIndex((c) => c.orgNumber === stored.orgNumber);
+        clashes.push({ path: reId >= 0 ? `clients[${reId}].id` : 'clients', problem: 'client-has-blocks', clientId: stored.id, name: stored.name, count: blocks });
+        continue;
+      }
+      summary.clients.removed++;
+      removeClients.push(stored.id);
     }
 
     // What is kept must not clash with the file (same org number, same campaign name for a client).
-    const clashes: SetupProblem[] = [];
     const keptClientOrgs = new Set(summary.keptClients.map((k) => storedClients.get(k.id)!.orgNumber));
     clients.forEach((c, i) => {
       if (keptClientOrgs.has(c.orgNumber)) clashes.push({ path: `clients[${i}].orgNumber`, problem: 'duplicate-org-number' });

@@ -140,6 +140,10 @@ test.describe('set-up on the options page', () => {
     await expect(fieldForm.getByLabel(/^Purpose/)).toHaveAccessibleDescription(/Required: must not be empty\./);
     await expect(fieldForm.getByLabel(/^CSS selector/)).toHaveAccessibleDescription(/Not a valid CSS selector/);
     await expect(fieldForm.getByLabel(/^Kept for/)).toHaveAttribute('aria-invalid', 'true');
+    // No legal basis or category is chosen for the user.
+    await expect(fieldForm.getByLabel('Legal basis')).toHaveValue('');
+    await expect(fieldForm.getByLabel('Legal basis')).toHaveAccessibleDescription(/Choose the legal basis/);
+    await expect(fieldForm.getByLabel('Category')).toHaveAccessibleDescription(/Choose the category/);
     expect((await storedSetup(options)).campaigns[0]!.fields).toEqual([]);
     await fieldForm.getByLabel(/^CSS selector/).fill('#card-mobile');
     await fieldForm.getByLabel(/^Purpose/).fill('Ringe kunden om tilbudet');
