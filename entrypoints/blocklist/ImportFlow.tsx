@@ -230,6 +230,9 @@ function ConfirmReplace({ confirm, onAnswer }: { confirm: Confirm; onAnswer: (re
         {confirm.warnings.includes('much-smaller') && summary.previous && (
           <p>{t('confirmMuchSmaller', [n(summary.accepted), formatSnapshotDate(summary.previous.snapshotDate), n(summary.previous.accepted)])}</p>
         )}
+        {confirm.warnings.includes('older-than-previous') && summary.previous && (
+          <p>{t('confirmOlderThanPrevious', [formatSnapshotDate(summary.snapshotDate), formatSnapshotDate(summary.previous.snapshotDate)])}</p>
+        )}
         <p>{t('confirmQuestion')}</p>
       </div>
       <p class="row">

@@ -1,7 +1,7 @@
 import { formatSnapshotDate } from '@/components/RegisterFreshness';
 import type { RegisterSnapshot } from '@/lib/db';
 import { t, uiLocale } from '@/lib/i18n';
-import type { ImportProgress } from '@/lib/register/import-job';
+import type { ImportProblem, ImportProgress } from '@/lib/register/import-job';
 import type { ImportResult } from './import-client';
 import { ImportReportView } from './ImportReportView';
 import { formatCount } from './format-count';
@@ -9,6 +9,12 @@ import { formatCount } from './format-count';
 /** "The previous register snapshot (28.11.2026) stays in force." */
 export function previousInForce(active: RegisterSnapshot | undefined): string {
   return active ? t('previousStaysInForce', formatSnapshotDate(active.snapshotDate)) : t('noSnapshotInForce');
+}
+
+/** Why an import failed, in the UI language; `fallback` (the job's English message) only when the job gave no problem. */
+export function failureText(fileName: string, problem: ImportProblem | undefined, fallback: string): string {
+  if (problem?.code === 'line-too-long') return t('importLineTooLong', [fileName, String(problem.line)]);
+  return t('importFailed', [fileName, problem?.detail ?? fallback]);
 }
 
 /** How an import ended: counts and report on success, a clear message (and what stays in force) otherwise. */
@@ -86,14 +92,16 @@ export function ImportResultView({
       text = t('importDeclined');
       break;
     default:
-      text = t('importFailed', [fileName, outcome.message]);
+      text = failureText(fileName, outcome.problem, outcome.message);
   }
+  // Opt-outs are written in complete, audited batches: say how many of them stay.
+  const saved = result.kind === 'opt-out' && !result.outcome.ok ? result.outcome.saved : undefined;
   return (
     <div class="notice bad" role="alert" data-testid={`${id}-result`} data-outcome={outcome.reason}>
       <p>
         <strong>{text}</strong> {result.kind === 'register' && previousInForce(active)}
       </p>
-      {result.kind === 'opt-out' && outcome.reason === 'cancelled' && <p>{outcome.message}</p>}
+      {saved !== undefined && <p>{saved > 0 ? t('optOutSavedBeforeStop', n(saved)) : t('nothingImported')}</p>}
       {outcome.reportId && <ImportReportView id={id} reportId={outcome.reportId} />}
     </div>
   );

@@ -19,7 +19,7 @@ const controller = new AbortController();
 let started = false;
 let answerConfirm: ((replace: boolean) => void) | undefined;
 
-/** Asks the page when the built snapshot looks wrong (mostly repeats, or much smaller than the one in force). */
+/** Asks the page when the built snapshot looks wrong (mostly repeats, much smaller than or older than the one in force). */
 function confirmReplace(summary: CommitSummary): Promise<boolean> | boolean {
   const warnings = replaceWarnings(summary);
   if (warnings.length === 0) return true;

@@ -16,6 +16,12 @@ describe('parseNumberLines', () => {
     expect(result.duplicates).toBe(1);
   });
 
+  it("reads numbers pasted from the block-list export, written as '+47…", () => {
+    const result = parseNumberLines("'+4741234567\n'+4798765432\n");
+    expect(result.valid.map((v) => v.e164)).toEqual(['+4741234567', '+4798765432']);
+    expect(result.invalid).toEqual([]);
+  });
+
   it('returns nothing for empty input', () => {
     expect(parseNumberLines('  \n \n')).toEqual({ valid: [], invalid: [], duplicates: 0 });
   });

@@ -706,6 +706,9 @@ describe('parsePhoneInput', () => {
     ['41 234 567', M],
     ['(+47)41234567', M],
     ['22-12-3456', '+4722123456'],
+    // The block-list export writes `'+47…` so spreadsheets keep it as text.
+    ["'+4741234567", M],
+    ["' 412 34 567", M],
   ])('%j -> %s', (value, e164) => {
     expect(parsePhoneInput(value)).toEqual({ ok: true, e164 });
   });
@@ -755,6 +758,9 @@ describe('parsePhoneInput', () => {
     ['41.23.45.67', 'not-a-number'],
     ['-41234567', 'not-a-number'],
     ['\u2013 41234567', 'not-a-number'],
+    // Only one leading apostrophe is a text mark.
+    ["''+4741234567", 'not-a-number'],
+    ["'", 'empty'],
   ])('%j -> %s', (value, reason) => {
     expect(parsePhoneInput(value)).toEqual({ ok: false, reason });
   });

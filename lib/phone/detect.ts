@@ -633,11 +633,14 @@ function libraryReason(text: string, region?: CountryCode): Failure {
 /**
  * Parses ONE user-typed value (an input field, a pasted line, a selection, a
  * tel: link) into E.164, or says why not. The whole string must be the
- * number; surrounding whitespace, invisible marks and a `tel:` prefix are ignored.
+ * number; surrounding whitespace, invisible marks, one leading apostrophe and
+ * a `tel:` prefix are ignored.
  */
 export function parsePhoneInput(value: string, options?: DetectOptions): PhoneInputResult {
   const region = options?.region ?? 'NO';
   let s = value.replace(INVISIBLE, '').trim();
+  // One leading apostrophe is a spreadsheet's "this is text" mark, and how the block-list export writes `'+47…`.
+  if (s.startsWith("'")) s = s.slice(1).trim();
   if (s === '') return fail('empty');
   if (/^tel:/i.test(s)) s = s.slice(4).trim();
   if (s.length > 64 || !INPUT_CHARS.test(s) || startsWithDash(s) || looksLikeDateOrAddress(s)) return fail('not-a-number');

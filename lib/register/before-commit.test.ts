@@ -31,12 +31,44 @@ describe('importRegister beforeCommit', () => {
       },
     });
     expect(seen).toEqual([
-      { lines: 1001, accepted: 1, duplicates: 999, rejected: 1, previous: { snapshotDate: '2026-11-28', accepted: 3, fileName: 'register.csv' } },
+      { snapshotDate: '2026-11-28', lines: 1001, accepted: 1, duplicates: 999, rejected: 1, previous: { snapshotDate: '2026-11-28', accepted: 3, fileName: 'register.csv' } },
     ]);
     expect(outcome).toMatchObject({ ok: false, reason: 'declined', message: expect.stringMatching(/not confirmed; the previous register snapshot stays in force/) });
     expect(Array.from((await loadActiveRegister(db))?.numbers ?? [])).toEqual([22123456, 41234567, 98765432]);
     expect((await db.registerSnapshots.where('status').equals('failed').toArray()).map((s) => s.failure)).toEqual(['declined']);
     expect(await db.registerChunks.count()).toBe(1);
+  });
+
+  it('asks before an older delivery replaces a newer snapshot', async () => {
+    expect((await run('41234567\n98765432\n')).ok).toBe(true);
+    const asked: CommitSummary[] = [];
+    const outcome = await run('41234567\n98765432\n', {
+      snapshotDate: '2026-11-02',
+      // What the worker does: ask when there is a warning; the user keeps the snapshot in force.
+      beforeCommit: (summary) => {
+        if (replaceWarnings(summary).length === 0) return true;
+        asked.push(summary);
+        return false;
+      },
+    });
+    expect(asked.map((s) => [s.snapshotDate, s.previous?.snapshotDate, replaceWarnings(s)])).toEqual([['2026-11-02', '2026-11-28', ['older-than-previous']]]);
+    expect(outcome).toMatchObject({ ok: false, reason: 'declined' });
+    expect((await loadActiveRegister(db))?.snapshot.snapshotDate).toBe('2026-11-28');
+  });
+
+  it('reports a cancel made while the question is open as cancelled, not declined', async () => {
+    expect((await run('41234567\n98765432\n22123456\n')).ok).toBe(true);
+    const controller = new AbortController();
+    // What the worker does on cancel: abort, then answer the open question with no.
+    const outcome = await run('41234567\n', {
+      signal: controller.signal,
+      beforeCommit: () => {
+        controller.abort();
+        return false;
+      },
+    });
+    expect(outcome).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect((await db.registerSnapshots.where('status').equals('failed').toArray()).map((s) => s.failure)).toEqual(['cancelled']);
   });
 
   it('commits when confirmed (also asynchronously)', async () => {
@@ -46,7 +78,7 @@ describe('importRegister beforeCommit', () => {
 });
 
 describe('replaceWarnings', () => {
-  const base: CommitSummary = { lines: 100, accepted: 100, duplicates: 0, rejected: 0, previous: { snapshotDate: '2026-11-27', accepted: 120, fileName: 'r' } };
+  const base: CommitSummary = { snapshotDate: '2026-11-28', lines: 100, accepted: 100, duplicates: 0, rejected: 0, previous: { snapshotDate: '2026-11-27', accepted: 120, fileName: 'r' } };
   it('is quiet for an ordinary delivery', () => {
     expect(replaceWarnings(base)).toEqual([]);
     expect(replaceWarnings({ ...base, previous: null })).toEqual([]);
@@ -55,5 +87,10 @@ describe('replaceWarnings', () => {
     expect(replaceWarnings({ ...base, lines: 1_000_000, accepted: 1, duplicates: 999_999 })).toEqual(['mostly-duplicates', 'much-smaller']);
     expect(replaceWarnings({ ...base, accepted: 59 })).toEqual(['much-smaller']);
     expect(replaceWarnings({ ...base, accepted: 60 })).toEqual([]);
+  });
+  it('flags a delivery older than the snapshot in force (same day or newer is fine)', () => {
+    expect(replaceWarnings({ ...base, snapshotDate: '2026-11-02' })).toEqual(['older-than-previous']);
+    expect(replaceWarnings({ ...base, snapshotDate: '2026-11-27' })).toEqual([]);
+    expect(replaceWarnings({ ...base, snapshotDate: '2026-11-02', previous: null })).toEqual([]);
   });
 });

@@ -371,12 +371,53 @@ describe('importRegister', () => {
     expect(wholeReport?.[0]).toEqual({ line: 3, text: 'Ø0;feil', reason: 'text' });
   }, 20000);
 
+  it('a stray quote never swallows the lines after it: each line is imported or reported', async () => {
+    const csv = ['Navn;Telefon', 'Kari;41234567', '"Kula" Ola;98765432', 'Per;22123456', 'Lise;45678901', 'Per "Bamse";92345678', 'Åse;93456789', ''].join('\n');
+    const s = okSnapshot(await run(csv));
+    expect(s).toMatchObject({ lines: 6, accepted: 6, rejected: 0 });
+    expect(await activeNumbers()).toEqual([22123456, 41234567, 45678901, 92345678, 93456789, 98765432]);
+    // One value per line, a quote that never closes.
+    okSnapshot(await run('41234567\n"98765432\n22123456\n45678901\n'));
+    expect(await activeNumbers()).toEqual([22123456, 41234567, 45678901, 98765432]);
+  });
+
+  it('reads the lines of a stray quote closed lines later one by one, and reports those that are no number', async () => {
+    const csv = ['Navn;Telefon', 'Kari;"41234567', 'Ola;98765432', 'Per";22123456', 'Lise;45678901', ''].join('\n');
+    const s = okSnapshot(await run(csv));
+    expect(s).toMatchObject({ lines: 4, accepted: 4, rejected: 0 });
+    expect(await activeNumbers()).toEqual([22123456, 41234567, 45678901, 98765432]);
+    const broken = ['Navn;Telefon', 'Kari;"41234567', 'Ola;ukjent', 'Per";22123456', 'Lise;45678901', ''].join('\n');
+    expect(okSnapshot(await run(broken))).toMatchObject({ lines: 4, accepted: 3, rejected: 1 });
+    expect((await db.importReports.toArray()).find((r) => r.rejectedTotal === 1)?.rejected).toEqual([{ line: 3, text: 'Ola;ukjent', reason: 'text' }]);
+  });
+
+  it('gives the same result for a stray quote whatever the pieces', async () => {
+    const csv = `Navn;Telefon\n${Array.from({ length: 60 }, (_, i) => `"Kula" Ola ${i};${40000000 + i * 3}\nKari;"${50000000 + i * 3}\n`).join('')}`;
+    const bytes = new TextEncoder().encode(csv);
+    expect(okSnapshot(await run(bytes))).toMatchObject({ lines: 120, accepted: 120, rejected: 0 });
+    const whole = await activeNumbers();
+    for (const size of [1, 5, 64]) {
+      expect(okSnapshot(await run(new PiecewiseFile(bytes, 'pieces.csv', size)))).toMatchObject({ lines: 120, accepted: 120 });
+      expect(await activeNumbers()).toEqual(whole);
+    }
+  }, 20000);
+
   it('stops with a clear message on a quote that never closes', async () => {
     const csv = `41234567\n"98765432\n${numberLines(150000).join('\n')}\n`;
     const outcome = await run(csv, { delimiter: null, hasHeader: false });
     expect(outcome).toMatchObject({ ok: false, reason: 'failed' });
     expect(outcome.ok === false && outcome.message).toMatch(/Line 2 is longer than 1 MB or opens a quote/);
     expect(await loadActiveRegister(db)).toBeNull();
+  });
+
+  it('gives failures a problem code for the UI to translate, without the English message', async () => {
+    const tooLong = await run(`41234567\n"98765432\n${numberLines(150000).join('\n')}\n`, { delimiter: null, hasHeader: false });
+    expect(tooLong).toMatchObject({ ok: false, reason: 'failed', problem: { code: 'line-too-long', line: 2 } });
+    const optOut = await importOptOuts({ db, file: file(`"${'4'.repeat(1_100_000)}`, 'o.csv'), actor: 'Kari', now: clock() });
+    expect(optOut).toMatchObject({ ok: false, reason: 'failed', problem: { code: 'line-too-long', line: 1 }, saved: 0 });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const readError = await run(new PiecewiseFile(`${numberLines(10).join('\n')}\n`, 'r.csv', 8, 2));
+    expect(readError).toMatchObject({ ok: false, reason: 'failed', problem: { code: 'error', detail: 'disk read error' } });
   });
 
   it('reports progress at most every 100 ms and once at the end with the totals', async () => {
@@ -468,6 +509,23 @@ describe('importOptOuts', () => {
   const optOuts = (content: string | File, extra: Partial<OptOutImportOptions> = {}) =>
     importOptOuts({ db, file: content instanceof File ? content : file(content, 'optouts.csv'), actor: 'Kari', now: clock(), ...extra });
 
+  it('blocks every number of a file with a stray quote in a name', async () => {
+    const csv = ['Navn;Telefon', 'Kari;41234567', '"Kula" Ola;98765432', 'Per;22123456', 'Lise;45678901', 'Per "Bamse";92345678', 'Åse;93456789', ''].join('\n');
+    expect(await optOuts(csv)).toMatchObject({ ok: true, added: 6, rejected: 0 });
+    expect(await db.blocks.count()).toBe(6);
+  });
+
+  it('blocks the numbers, not the dates, of a headerless "date;number" file', async () => {
+    const outcome = await optOuts('2026-11-28;41234567\n2026-11-27;98765432\n2026-11-26;45678901\n');
+    expect(outcome).toMatchObject({ ok: true, added: 3, rejected: 0 });
+    expect((await db.blocks.toArray()).map((b) => b.e164).sort()).toEqual(['+4741234567', '+4745678901', '+4798765432']);
+  });
+
+  it('keeps the first row of a headerless file whose type column reads "mobil"', async () => {
+    expect(await optOuts('Kari;41234567;mobil\nOla;22123456;fasttelefon\nPer;98765432;mobil\n')).toMatchObject({ ok: true, added: 3 });
+    expect(await db.blocks.where('e164').equals('+4741234567').count()).toBe(1);
+  });
+
   it('appends opt-outs once each, counting duplicates, existing ones and rejections, all audited', async () => {
     await blockNumbers(db, [{ e164: '+4741234567', source: 'opt-out', scope: null, reason: 'Asked on the phone', actor: 'Ola' }]);
     await blockNumbers(db, [{ e164: '+4798765432', source: 'internal', scope: null, reason: 'Complaint', actor: 'Ola' }]);
@@ -514,6 +572,8 @@ describe('importOptOuts', () => {
     } as typeof db.blocks.bulkAdd);
     const outcome = await optOuts(numberLines(25, 90000000).join('\n'), { batchSize: 10, signal: controller.signal });
     expect(outcome).toMatchObject({ ok: false, reason: 'cancelled', message: expect.stringContaining('10 opt-outs were saved') });
+    // The UI says it in its own language from the count.
+    expect(outcome).toMatchObject({ saved: 10 });
     expect(await db.blocks.count()).toBe(10);
   });
 

@@ -6,8 +6,8 @@
  * Register import, step by step:
  * 1. sniff the head (empty / binary files stop here, nothing is written);
  * 2. write a 'building' snapshot row;
- * 3. stream the file in 64 KB pieces: decode, split into records (Papa's
- *    low-level parser, rows cut at a piece boundary are carried over), take
+ * 3. stream the file in 64 KB pieces: decode, split into records
+ *    (`splitRecords`; a record cut at a piece boundary is carried over), take
  *    the chosen column, normalise it with `registerNumber` into a
  *    SnapshotBuilder; rejected lines go to the report (capped);
  * 4. sort + de-duplicate, cut into 1 MB chunks;
@@ -19,13 +19,12 @@
  * 'failed' (chunks deleted), the previous snapshot stays in force.
  * The `blocks` table (opt-outs, internal blocks) is never touched.
  */
-import Papa from 'papaparse';
 import { blockNumbers } from '../blocklist/store';
 import { type AuditEvent, type ImportReport, type KontaktvernDb, type RegisterSnapshot, newId } from '../db';
 import { parsePhoneInput } from '../phone/detect';
 import { toCsv } from './csv-safe';
 import { dayNumber, osloDate } from './freshness';
-import { NO_DELIMITER, type RegisterEncoding, type RegisterRejection, isBlankRow, registerNumber, sniffFile } from './register-file';
+import { type RegisterEncoding, type RegisterRejection, isBlankRow, registerNumber, sniffFile, splitRecords } from './register-file';
 import { SnapshotBuilder, chunkify, joinChunks, nsnToE164 } from './snapshot';
 
 export interface ImportProgress {
@@ -69,6 +68,8 @@ export interface ImportOptions {
 
 /** What a register import is about to commit, and what it would replace. */
 export interface CommitSummary {
+  /** The new delivery's snapshot date, YYYY-MM-DD. */
+  snapshotDate: string;
   lines: number;
   /** Distinct valid numbers of the new snapshot. */
   accepted: number;
@@ -79,9 +80,19 @@ export interface CommitSummary {
 
 export type ImportFailure = 'empty' | 'binary' | 'no-valid-numbers' | 'cancelled' | 'declined' | 'failed';
 
+/**
+ * What went wrong in a 'failed' import, for the UI to say in its own
+ * language (`message` is English, for logs and tests).
+ */
+export type ImportProblem =
+  /** A record longer than 1 MB: not a list of numbers, or a quote that never closes. */
+  | { code: 'line-too-long'; line: number }
+  /** Anything else: the error's own text. */
+  | { code: 'error'; detail: string };
+
 export type ImportOutcome =
   | { ok: true; snapshot: RegisterSnapshot; reportId: string }
-  | { ok: false; reason: ImportFailure; message: string; reportId?: string };
+  | { ok: false; reason: ImportFailure; message: string; problem?: ImportProblem; reportId?: string };
 
 export interface OptOutImportOptions extends Omit<ImportOptions, 'snapshotDate'> {
   /** Numbers per blockNumbers transaction (default OPT_OUT_BATCH). */
@@ -90,7 +101,8 @@ export interface OptOutImportOptions extends Omit<ImportOptions, 'snapshotDate'>
 
 export type OptOutImportOutcome =
   | { ok: true; added: number; already: number; duplicates: number; rejected: number; reportId: string }
-  | { ok: false; reason: ImportFailure; message: string; reportId?: string };
+  /** `saved`: opt-outs written before a cancel or failure (each batch is complete and audited). */
+  | { ok: false; reason: ImportFailure; message: string; problem?: ImportProblem; saved?: number; reportId?: string };
 
 /** At most this many rejected lines are kept in a report (the total is always counted). */
 export const MAX_REPORTED_REJECTIONS = 10_000;
@@ -118,8 +130,19 @@ class Declined extends Error {
   }
 }
 
-/** A problem with the file itself (not a bug): its message is shown to the user. */
-class FileProblem extends Error {}
+/** A record too long to be a line of numbers (not a bug, so not logged). */
+class LineTooLong extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function problemOf(err: unknown): ImportProblem {
+  return err instanceof LineTooLong ? { code: 'line-too-long', line: err.line } : { code: 'error', detail: errorText(err) };
+}
 
 // ---------------------------------------------------------------------------
 // Reading records
@@ -156,46 +179,45 @@ async function resolveSetup(options: Omit<ImportOptions, 'snapshotDate'>): Promi
 
 interface RecordBatch {
   rows: string[][];
-  /** Line number (1-based, record count) of rows[0]. */
-  firstLine: number;
+  /** Records of `rows` that span several physical lines: those lines, read without quote handling (see splitRecords). */
+  spanning: Map<number, string[][]>;
   /** Bytes of the file read so far. */
   bytes: number;
 }
 
 /**
- * Records of the file, piece by piece. Papa's low-level parser is told to
- * leave the last (maybe cut) row alone; it is carried into the next piece,
- * so quoted fields, CRLF pairs and multi-byte characters may straddle pieces.
- * Lines are split on LF (a CR before it stays on the last cell, which
- * `registerNumber` treats as blank), or on CR for CR-only files.
+ * Records of the file, piece by piece. The last (maybe cut) record of a
+ * piece is carried into the next one, so quoted fields, CRLF pairs and
+ * multi-byte characters may straddle pieces. Lines are split on LF (a CR
+ * before it is dropped), or on CR for CR-only files.
  */
 async function* readRecords(file: Blob, setup: ReadSetup): AsyncGenerator<RecordBatch> {
   const decoder = new TextDecoder(setup.encoding);
-  const delimiter = setup.delimiter ?? NO_DELIMITER;
-  let parser: Papa.Parser | null = null;
+  let newline: '\n' | '\r' | null = null;
   let carry = '';
-  let line = 1;
+  let records = 0;
   let bytes = 0;
 
-  const feed = (text: string, final: boolean): string[][] => {
+  const feed = (text: string, final: boolean): Omit<RecordBatch, 'bytes'> => {
     const aggregate = carry + text;
-    if (!parser) {
+    if (!newline) {
       const lf = aggregate.indexOf('\n');
       const cr = aggregate.indexOf('\r');
       // Decide LF vs CR-only line ends once a line end is certain (a CR at the very end may precede an LF).
       if (!final && lf < 0 && (cr < 0 || cr === aggregate.length - 1)) {
         carry = aggregate;
-        if (carry.length > MAX_CARRY_CHARS) throw new FileProblem(`Line ${line} is longer than 1 MB: this is not a list of numbers`);
-        return [];
+        if (carry.length > MAX_CARRY_CHARS) throw new LineTooLong(records + 1, `Line ${records + 1} is longer than 1 MB: this is not a list of numbers`);
+        return { rows: [], spanning: new Map() };
       }
-      parser = new Papa.Parser({ delimiter, newline: lf < 0 && cr >= 0 ? '\r' : '\n', quoteChar: '"' });
+      newline = lf < 0 && cr >= 0 ? '\r' : '\n';
     }
-    const result = parser.parse(aggregate, 0, !final) as { data: string[][]; meta: { cursor: number } };
-    carry = final ? '' : aggregate.slice(result.meta.cursor);
+    const split = splitRecords(aggregate, setup.delimiter, newline, final);
+    carry = aggregate.slice(split.cursor);
+    records += split.records.length;
     if (carry.length > MAX_CARRY_CHARS) {
-      throw new FileProblem(`Line ${line + result.data.length} is longer than 1 MB or opens a quote (") that never closes`);
+      throw new LineTooLong(records + 1, `Line ${records + 1} is longer than 1 MB or opens a quote (") that never closes`);
     }
-    return result.data;
+    return { rows: split.records, spanning: split.spanning };
   };
 
   const reader = file.stream().getReader();
@@ -207,22 +229,18 @@ async function* readRecords(file: Blob, setup: ReadSetup): AsyncGenerator<Record
       for (let off = 0; off < value.length; off += PIECE_BYTES) {
         const piece = value.subarray(off, off + PIECE_BYTES);
         bytes += piece.length;
-        const rows = feed(decoder.decode(piece, { stream: true }), false);
-        yield { rows, firstLine: line, bytes };
-        line += rows.length;
+        yield { ...feed(decoder.decode(piece, { stream: true }), false), bytes };
       }
     }
     finished = true;
-    const rows = feed(decoder.decode(), true);
-    yield { rows, firstLine: line, bytes };
+    yield { ...feed(decoder.decode(), true), bytes };
   } finally {
     if (!finished) await reader.cancel().catch(() => undefined);
   }
 }
 
 function rowText(row: readonly string[], delimiter: string | null): string {
-  let text = row.length === 1 ? (row[0] ?? '') : row.join(delimiter ?? '');
-  if (text.endsWith('\r')) text = text.slice(0, -1);
+  const text = row.length === 1 ? (row[0] ?? '') : row.join(delimiter ?? '');
   return text.length > MAX_REPORT_TEXT ? `${text.slice(0, MAX_REPORT_TEXT - 1)}…` : text;
 }
 
@@ -263,25 +281,45 @@ async function scan(
     });
   };
 
+  /** Counts one data record taken (rejection null) or rejected. */
+  const tally = (row: readonly string[], n: number, rejection: RegisterRejection | null): void => {
+    counts.lines++;
+    if (rejection === null) {
+      counts.accepted++;
+      return;
+    }
+    counts.rejected++;
+    if (counts.rejections.length < MAX_REPORTED_REJECTIONS) counts.rejections.push({ line: n, text: rowText(row, delimiter), reason: rejection });
+  };
+
+  // Line numbers count records (spreadsheet rows), except where a record is read line by line below.
+  let line = 0;
   for await (const batch of readRecords(options.file, setup)) {
     if (options.signal?.aborted) throw new Cancelled();
-    let line = batch.firstLine;
-    for (const row of batch.rows) {
-      const n = line++;
-      if (isBlankRow(row)) continue;
-      const cell = row[column];
+    const { rows, spanning } = batch;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index] as string[];
+      if (isBlankRow(row)) {
+        line++;
+        continue;
+      }
       if (headerPending) {
+        line++;
         headerPending = false;
         continue;
       }
-      counts.lines++;
-      const rejection = visit(cell);
-      if (rejection === null) {
-        counts.accepted++;
-      } else {
-        counts.rejected++;
-        if (counts.rejections.length < MAX_REPORTED_REJECTIONS) counts.rejections.push({ line: n, text: rowText(row, delimiter), reason: rejection });
+      const rejection = visit(row[column]);
+      const lines = rejection === null ? undefined : spanning.get(index);
+      if (lines) {
+        // A multi-line record that holds no number is most likely a stray quote closed lines later: no line may vanish in it.
+        for (const physical of lines) {
+          line++;
+          if (!isBlankRow(physical)) tally(physical, line, visit(physical[column]));
+        }
+        continue;
       }
+      line++;
+      tally(row, line, rejection);
     }
     if (options.onProgress) {
       const t = now();
@@ -412,14 +450,16 @@ export async function importRegister(options: ImportOptions): Promise<ImportOutc
       let previous: RegisterSnapshot | undefined;
       for (const p of actives) if (!previous || (p.completedAt ?? 0) > (previous.completedAt ?? 0)) previous = p;
       const confirmed = await options.beforeCommit({
+        snapshotDate: options.snapshotDate,
         lines: counts.lines,
         accepted: numbers.length,
         duplicates,
         rejected: counts.rejected,
         previous: previous ? { snapshotDate: previous.snapshotDate, accepted: previous.accepted, fileName: previous.fileName } : null,
       });
-      if (!confirmed) throw new Declined();
+      // Cancel while the question is open also answers it (with no): that is a cancel, not a refusal.
       if (signal?.aborted) throw new Cancelled();
+      if (!confirmed) throw new Declined();
     }
     const active = await db.transaction('rw', [db.registerSnapshots, db.registerChunks, db.audit, db.importReports], async () => {
       const current = await db.registerSnapshots.get(building.id);
@@ -479,8 +519,9 @@ export async function importRegister(options: ImportOptions): Promise<ImportOutc
       : declined
         ? `The import of ${file.name} was not confirmed; the previous register snapshot stays in force`
         : `The import of ${file.name} failed (${failure}); the previous register snapshot stays in force`;
-    if (!cancelled && !declined && !(err instanceof FileProblem)) console.warn('Kontaktvern: register import failed', err);
-    return { ok: false, reason: cancelled ? 'cancelled' : declined ? 'declined' : 'failed', message, ...(reportId ? { reportId } : {}) };
+    if (!cancelled && !declined && !(err instanceof LineTooLong)) console.warn('Kontaktvern: register import failed', err);
+    const reason = cancelled ? 'cancelled' : declined ? 'declined' : 'failed';
+    return { ok: false, reason, message, ...(reason === 'failed' ? { problem: problemOf(err) } : {}), ...(reportId ? { reportId } : {}) };
   }
 }
 
@@ -616,8 +657,15 @@ export async function importOptOuts(options: OptOutImportOptions): Promise<OptOu
     const reportId = counts.rejected > 0 ? await saveReport(db, newReport('opt-out', file.name, now(), counts)) : undefined;
     const kept = added > 0 ? ` ${added} opt-outs were saved before it stopped.` : ' Nothing was saved.';
     const message = cancelled ? `The opt-out import was cancelled.${kept}` : `The opt-out import of ${file.name} failed (${errorText(err)}).${kept}`;
-    if (!cancelled && !(err instanceof FileProblem)) console.warn('Kontaktvern: opt-out import failed', err);
-    return { ok: false, reason: cancelled ? 'cancelled' : 'failed', message, ...(reportId ? { reportId } : {}) };
+    if (!cancelled && !(err instanceof LineTooLong)) console.warn('Kontaktvern: opt-out import failed', err);
+    return {
+      ok: false,
+      reason: cancelled ? 'cancelled' : 'failed',
+      message,
+      ...(cancelled ? {} : { problem: problemOf(err) }),
+      saved: added,
+      ...(reportId ? { reportId } : {}),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhoneInput } from '../phone/detect';
 import { isValidNorwegianNational } from '../phone/norway';
-import { type SniffResult, type SniffText, isUtf8, registerNumber, sniffFile, sniffRegisterFile } from './register-file';
+import { type SniffResult, type SniffText, isUtf8, registerNumber, sniffFile, sniffRegisterFile, splitRecords } from './register-file';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
@@ -113,6 +113,12 @@ describe('registerNumber: rejections', () => {
     ['\u00a0', 'empty'],
     ['\r', 'empty'],
     ["'", 'empty'],
+    // Dates written with hyphens or dashes: their 8 digits would pass as a landline.
+    ['2026-11-28', 'text'],
+    ['2026\u201311\u201328', 'text'],
+    ['28-11-2026', 'text'],
+    ["'2026-11-28", 'text'],
+    ['2024-02-29', 'text'],
   ])('%j → %s', (value, reason) => {
     expect(registerNumber(value)).toBe(reason);
   });
@@ -229,6 +235,20 @@ describe('sniffRegisterFile', () => {
     expect(r.columns[1]).toMatchObject({ header: null, samples: ['41234567', '98765432'] });
   });
 
+  it('has no header when the first row holds a number next to a "mobil" type cell', () => {
+    const r = text(sniffRegisterFile(utf8('Kari;41234567;mobil\nOla;22123456;fasttelefon\nPer;98765432;mobil\n'), true));
+    expect(r).toMatchObject({ delimiter: ';', hasHeader: false, phoneColumn: 1 });
+  });
+
+  it('does not take a date column for the numbers', () => {
+    const dashed = text(sniffRegisterFile(utf8('2026-11-28;41234567\n2026-11-27;98765432\n2026-11-26;45678901\n'), true));
+    expect(dashed).toMatchObject({ delimiter: ';', hasHeader: false, phoneColumn: 1 });
+    // Compact dates pass as landlines (2026 1128): on the tie the column without dates wins.
+    const compact = text(sniffRegisterFile(utf8('20261128;22123456\n20261127;23456789\n20261126;51234567\n'), true));
+    expect(compact.columns.map((c) => c.phoneScore)).toEqual([1, 1]);
+    expect(compact.phoneColumn).toBe(1);
+  });
+
   it('reads quoted , fields (a comma inside quotes is no delimiter)', () => {
     const csv = 'name,mobile\n"Nordmann, Kari","412 34 567"\n"Hansen, Per","+47 98765432"\n';
     const r = text(sniffRegisterFile(utf8(csv), true));
@@ -289,5 +309,44 @@ describe('isUtf8', () => {
     expect(isUtf8(new Uint8Array([0xe5, 0x61]))).toBe(false); // Latin-1 å then a
     expect(isUtf8(new Uint8Array([0xc0, 0x80]))).toBe(false); // overlong
     expect(isUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(false); // surrogate
+  });
+});
+
+describe('splitRecords', () => {
+  const cells = (t: string, delimiter: string | null = ';') => splitRecords(t, delimiter, '\n', true).records;
+
+  it('honours quotes: delimiters, doubled quotes and line breaks inside a field', () => {
+    const split = splitRecords('"Nordmann; Kari";41234567\r\n"Hansen ""Per""";"Storgata 1\nOslo";98765432\n', ';', '\n', true);
+    expect(split.records).toEqual([
+      ['Nordmann; Kari', '41234567'],
+      ['Hansen "Per"', 'Storgata 1\nOslo', '98765432'],
+    ]);
+    // The same record line by line without quote handling, for a caller that cannot use it whole.
+    expect([...split.spanning.entries()]).toEqual([
+      [
+        1,
+        [
+          ['Hansen Per', 'Storgata 1'],
+          ['Oslo', '98765432'],
+        ],
+      ],
+    ]);
+  });
+
+  it('reads a line with a malformed quote on its own, without quote handling, and never swallows the next lines', () => {
+    expect(cells('Kari;41234567\n"Kula" Ola;98765432\nPer;22123456\nPer "Bamse";92345678\n')).toEqual([
+      ['Kari', '41234567'],
+      ['Kula Ola', '98765432'],
+      ['Per', '22123456'],
+      ['Per "Bamse"', '92345678'],
+    ]);
+    expect(cells('41234567\n"98765432\n22123456\n', null)).toEqual([['41234567'], ['98765432'], ['22123456']]);
+  });
+
+  it('leaves the last, maybe cut, record unread unless final', () => {
+    expect(splitRecords('41234567\n98765', null, '\n', false)).toMatchObject({ records: [['41234567']], cursor: 9 });
+    // An open quote may close in the next piece.
+    expect(splitRecords('41234567\n"Kari\n', ';', '\n', false)).toMatchObject({ records: [['41234567']], cursor: 9 });
+    expect(splitRecords('"Kari"', ';', '\n', false)).toMatchObject({ records: [], cursor: 0 });
   });
 });

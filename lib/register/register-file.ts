@@ -8,9 +8,8 @@
  * parentheses, with no allocation; anything else falls back to
  * `parsePhoneInput` (slow, rare).
  */
-import Papa from 'papaparse';
 import { parsePhoneInput } from '../phone/detect';
-import { isValidNorwegianNational } from '../phone/norway';
+import { isCalendarDate, isValidNorwegianNational, looksLikeCompactDate } from '../phone/norway';
 
 // ---------------------------------------------------------------------------
 // registerNumber
@@ -37,9 +36,14 @@ function isInvisible(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
 }
 
+/** Hyphen, the Unicode hyphens and dashes, and the minus sign. */
+function isDash(c: number): boolean {
+  return c === HYPHEN || (c >= 0x2010 && c <= 0x2013) || c === 0x2212;
+}
+
 /** Separators allowed between digit groups: blanks, invisibles, hyphen/dash/minus, parentheses. */
 function isSeparator(c: number): boolean {
-  return isBlank(c) || c === HYPHEN || (c >= 0x2010 && c <= 0x2013) || c === 0x2212 || c === LPAREN || c === 0x29 || isInvisible(c);
+  return isBlank(c) || isDash(c) || c === LPAREN || c === 0x29 || isInvisible(c);
 }
 
 /**
@@ -94,6 +98,7 @@ export function registerNumber(value: string): number | RegisterRejection {
   let d2 = -1;
   let d3 = -1;
   let d4 = -1;
+  let dashed = false;
   for (; i < len; i++) {
     c = value.charCodeAt(i);
     const d = c - 48;
@@ -108,7 +113,10 @@ export function registerNumber(value: string): number | RegisterRejection {
       digits++;
       continue;
     }
-    if (isSeparator(c)) continue;
+    if (isSeparator(c)) {
+      if (isDash(c)) dashed = true;
+      continue;
+    }
     if (c === PLUS && digits === 0 && !plus) {
       // `+` must be followed by a digit or `(` (after blanks), else it starts a formula.
       let j = i + 1;
@@ -129,7 +137,7 @@ export function registerNumber(value: string): number | RegisterRejection {
     if (digits > 10) return 'too-long';
     return national(acc % 1e8);
   }
-  if (digits === 8) return national(acc);
+  if (digits === 8) return dashed && isDashedDate(value) ? 'text' : national(acc);
   if (digits > 8 && d1 === 0 && d2 === 0) {
     // 00 international call prefix.
     if (d3 === 0) return 'invalid';
@@ -140,6 +148,23 @@ export function registerNumber(value: string): number | RegisterRejection {
   }
   if (digits === 10 && d1 === 4 && d2 === 7) return national(acc % 1e8);
   return digits < 8 ? 'too-short' : 'too-long';
+}
+
+/** `2026-11-28` (4-2-2) or `28-11-2026` (2-2-4) with hyphens or dashes. */
+const DASHED_YMD = /^\s*'?\s*(\d{4})([-\u2010-\u2013\u2212])(\d{2})\2(\d{2})\s*$/;
+const DASHED_DMY = /^\s*'?\s*(\d{2})([-\u2010-\u2013\u2212])(\d{2})\2(\d{4})\s*$/;
+
+/**
+ * A real calendar date written with dashes. Its 8 digits would otherwise pass
+ * as a landline (`2026-11-28` → 20261128), and opt-out exports often carry a
+ * date column next to the number. Dotted and slashed dates take the slow path,
+ * where parsePhoneInput already refuses them.
+ */
+function isDashedDate(value: string): boolean {
+  let m = DASHED_YMD.exec(value);
+  if (m) return isCalendarDate(Number(m[4]), Number(m[3]), Number(m[1]));
+  m = DASHED_DMY.exec(value);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[3]), Number(m[4]));
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
@@ -233,8 +258,6 @@ export type SniffResult = SniffEmpty | SniffBinary | SniffText;
  */
 const PHONE_HEADER = /telefon|tlf|mobil|phone|msisdn|^\s*(?:tel|nummer|nr\.?|number|no\.?)\s*$/i;
 const DELIMITERS: readonly RegisterDelimiter[] = [';', '\t', ','];
-/** Papa needs a delimiter; for one value per line use one that never occurs in text. */
-export const NO_DELIMITER = '\u001f';
 const SNIFF_ROWS = 200;
 const PREVIEW_ROWS = 10;
 
@@ -300,15 +323,160 @@ export function detectLineEnding(text: string): LineEnding {
   return lf > 0 && text.charCodeAt(lf - 1) === 0x0d ? '\r\n' : '\n';
 }
 
-/** Rows of `text` split with `delimiter` (Papa; quotes honoured). */
-function parseRows(text: string, delimiter: string, complete: boolean): string[][] {
-  const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"', preview: SNIFF_ROWS * 2 });
-  const result = parser.parse(text, 0, !complete) as { data: string[][] };
-  return result.data.map((row) => row.map(stripCr));
+// ---------------------------------------------------------------------------
+// Splitting text into records
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const TAB = 0x09;
+const SPACE = 0x20;
+
+/** Records of a piece of text; see `splitRecords`. */
+export interface RecordSplit {
+  /** Cells of each record. A record is one physical line, or several when a quoted field holds a line break. */
+  records: string[][];
+  /**
+   * For records that span several physical lines (by index into `records`):
+   * those lines split without quote handling. A stray quote that happens to
+   * close lines later also makes such a record, so a caller that cannot use
+   * the record reads these lines instead and loses none of them.
+   */
+  spanning: Map<number, string[][]>;
+  /** Where the unread rest starts (an incomplete last record when not final). */
+  cursor: number;
 }
 
-function stripCr(cell: string): string {
-  return cell.length > 0 && cell.charCodeAt(cell.length - 1) === 0x0d ? cell.slice(0, -1) : cell;
+/**
+ * One physical line without quote handling. `stray` drops every quote mark:
+ * the line's quotes are broken, so they are no field boundaries and no part
+ * of a number (`"98765432` is the number 98765432).
+ */
+function plainCells(line: string, delimiter: string | null, newline: string, stray: boolean): string[] {
+  if (newline === '\n' && line.charCodeAt(line.length - 1) === CR) line = line.slice(0, -1);
+  const cells = delimiter === null ? [line] : line.split(delimiter);
+  return stray ? cells.map((cell) => cell.replace(/"/g, '')) : cells;
+}
+
+/** Blanks allowed between a closing quote and the delimiter or line end (as Papa allows them). */
+function isQuoteGap(c: number, delimiter: string | null, newline: string): boolean {
+  return c === SPACE || (c === TAB && delimiter !== '\t') || (c === CR && newline === '\n');
+}
+
+type QuotedRecord = { cells: string[]; stop: number } | 'incomplete' | 'malformed';
+
+/**
+ * RFC 4180 record starting at `start` (which holds a quote somewhere): quoted
+ * fields may hold delimiters, doubled quotes and line breaks. 'malformed' when
+ * a closing quote is followed by anything but blanks and a delimiter or line
+ * end (`"Kula" Ola`), or (final text only) a quote never closes. `stop` is
+ * the index of the record's line end, or the text's length.
+ */
+function quotedRecord(text: string, start: number, delimiter: string | null, newline: string, final: boolean): QuotedRecord {
+  const len = text.length;
+  const cells: string[] = [];
+  let pos = start;
+  for (;;) {
+    if (text.charCodeAt(pos) === QUOTE) {
+      let value = '';
+      let from = pos + 1;
+      let close: number;
+      for (;;) {
+        close = text.indexOf('"', from);
+        if (close < 0) return final ? 'malformed' : 'incomplete';
+        // A quote at the very end of a piece may be the first half of a doubled quote.
+        if (close + 1 === len && !final) return 'incomplete';
+        if (text.charCodeAt(close + 1) !== QUOTE) break;
+        value += text.slice(from, close + 1);
+        from = close + 2;
+      }
+      cells.push(value + text.slice(from, close));
+      let after = close + 1;
+      while (after < len && isQuoteGap(text.charCodeAt(after), delimiter, newline)) after++;
+      if (after === len) return final ? { cells, stop: len } : 'incomplete';
+      if (delimiter !== null && text.startsWith(delimiter, after)) {
+        pos = after + delimiter.length;
+        continue;
+      }
+      if (text.startsWith(newline, after)) return { cells, stop: after };
+      return 'malformed';
+    }
+    const eol = text.indexOf(newline, pos);
+    const next = delimiter === null ? -1 : text.indexOf(delimiter, pos);
+    if (next >= 0 && (eol < 0 || next < eol)) {
+      // A quote inside an unquoted field (`Per "Bamse"`) is kept as text, as Papa does.
+      cells.push(text.slice(pos, next));
+      pos = next + (delimiter as string).length;
+      continue;
+    }
+    if (eol < 0 && !final) return 'incomplete';
+    const stop = eol < 0 ? len : eol;
+    cells.push(plainCells(text.slice(pos, stop), null, newline, false)[0] as string);
+    return { cells, stop };
+  }
+}
+
+/**
+ * Splits `text` into records of cells (`delimiter` null: one value per line).
+ * Lines end with `newline`; with LF a CR before it is dropped. Unless `final`,
+ * the last record, which may be cut, is left unread (see `cursor`).
+ *
+ * Quotes follow RFC 4180, but a malformed quote never swallows the lines
+ * after it, as it does in Papa (which then reads `"Kula" Ola;98765432` and
+ * the next lines as one field): that physical line alone is read without
+ * quote handling and the next line starts a new record. A quote that never
+ * closes is only known at the end, so an unfinished one holds up the rest of
+ * a piece until then (callers cap that carry).
+ */
+export function splitRecords(text: string, delimiter: string | null, newline: '\n' | '\r', final: boolean, limit = Infinity): RecordSplit {
+  const records: string[][] = [];
+  const spanning = new Map<number, string[][]>();
+  const len = text.length;
+  let pos = 0;
+  let nextQuote = text.indexOf('"');
+  while (pos < len && records.length < limit) {
+    let eol = text.indexOf(newline, pos);
+    if (eol < 0) {
+      if (!final) break;
+      eol = len;
+    }
+    if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    if (nextQuote < 0 || nextQuote > eol) {
+      // Hot path: no quote on this line.
+      records.push(plainCells(text.slice(pos, eol), delimiter, newline, false));
+      pos = eol + 1;
+      continue;
+    }
+    const quoted = quotedRecord(text, pos, delimiter, newline, final);
+    if (quoted === 'incomplete') break;
+    if (quoted === 'malformed') {
+      records.push(plainCells(text.slice(pos, eol), delimiter, newline, true));
+      pos = eol + 1;
+      continue;
+    }
+    if (eol < quoted.stop) {
+      spanning.set(
+        records.length,
+        text
+          .slice(pos, quoted.stop)
+          .split(newline)
+          .map((line) => plainCells(line, delimiter, newline, true)),
+      );
+    }
+    records.push(quoted.cells);
+    pos = quoted.stop + 1;
+  }
+  return { records, spanning, cursor: Math.min(pos, len) };
+}
+
+/**
+ * Rows of the head `text` (LF line ends), quotes honoured. Records over
+ * several lines are left out: an address with a line break or a stray quote
+ * closed lines later, neither tells the layout (a stray quote's record has
+ * too many fields, and the ; file would look like one value per line).
+ */
+function parseRows(text: string, delimiter: string | null, complete: boolean): string[][] {
+  const { records, spanning } = splitRecords(text, delimiter, '\n', complete, SNIFF_ROWS * 2);
+  return spanning.size === 0 ? records : records.filter((_, i) => !spanning.has(i));
 }
 
 /** Only blanks (and invisible marks)? No allocation: this runs for every line of an import. */
@@ -355,18 +523,36 @@ function isNumber(value: string | undefined): boolean {
   return value !== undefined && typeof registerNumber(value) === 'number';
 }
 
-function columnScore(rows: readonly string[][], index: number): { score: number; samples: string[] } {
+/** Below any difference in phone scores of SNIFF_ROWS rows: only breaks ties. */
+const DATE_PENALTY = 1e-4;
+const DATE_LIKE = /^(?:\d{8}|\d{4}([-./\u2010-\u2013])\d{1,2}\1\d{1,2}|\d{1,2}([-./\u2010-\u2013])\d{1,2}\2\d{4})$/;
+
+/** A cell that reads as a date: `20261128`, `28112026`, `2026-11-28`, `28.11.2026` (a real calendar date). */
+function isDateLike(cell: string): boolean {
+  const s = cell.trim();
+  if (!DATE_LIKE.test(s)) return false;
+  const digits = s.replace(/\D/g, '');
+  if (digits.length === 8) return looksLikeCompactDate(digits);
+  const parts = s.split(/[-./\u2010-\u2013]/).map(Number);
+  const [a = 0, b = 0, c = 0] = parts;
+  return a > 31 ? isCalendarDate(c, b, a) : isCalendarDate(a, b, c);
+}
+
+function columnScore(rows: readonly string[][], index: number): { score: number; samples: string[]; dates: number } {
   let nonBlank = 0;
   let ok = 0;
+  let dates = 0;
   const samples: string[] = [];
   for (const row of rows) {
     const cell = row[index];
     if (cell === undefined || cell.trim() === '') continue;
     nonBlank++;
     if (isNumber(cell)) ok++;
+    if (isDateLike(cell)) dates++;
     if (samples.length < 5) samples.push(cell);
   }
-  return { score: nonBlank === 0 ? 0 : ok / nonBlank, samples };
+  const share = (n: number) => (nonBlank === 0 ? 0 : n / nonBlank);
+  return { score: share(ok), samples, dates: share(dates) };
 }
 
 /**
@@ -422,12 +608,12 @@ export function sniffRegisterFile(head: Uint8Array, complete = false): SniffResu
   if (lineEnding === '\r') text = text.replace(/\r/g, '\n');
 
   const delimiter = chooseDelimiter(text, complete);
-  const rows = parseRows(text, delimiter ?? NO_DELIMITER, complete)
+  const rows = parseRows(text, delimiter, complete)
     .filter((r) => !isBlankRow(r))
     .slice(0, SNIFF_ROWS);
   if (rows.length === 0) {
     // A single line cut off by the end of the head: read it anyway.
-    rows.push(...parseRows(text, delimiter ?? NO_DELIMITER, true).filter((r) => !isBlankRow(r)).slice(0, 1));
+    rows.push(...parseRows(text, delimiter, true).filter((r) => !isBlankRow(r)).slice(0, 1));
   }
   const width = Math.min(rows.reduce((w, r) => Math.max(w, r.length), 1), 100);
   const first = rows[0] ?? [];
@@ -447,17 +633,19 @@ export function sniffRegisterFile(head: Uint8Array, complete = false): SniffResu
   const laterRows = rows.slice(1);
   let laterNumbers = false;
   for (let i = 0; i < width && !laterNumbers; i++) laterNumbers = columnScore(laterRows, i).score >= 0.5;
-  const hasHeader = anyHeaderMatch || (firstRowNumbers === 0 && firstRowWords && laterNumbers);
+  // A row holding a valid number is data, whatever its other cells say (a type column reading "mobil").
+  const hasHeader = firstRowNumbers === 0 && (anyHeaderMatch || (firstRowWords && laterNumbers));
 
   const dataRows = hasHeader ? laterRows : rows;
   const columns: SniffColumn[] = [];
   let phoneColumn: number | null = null;
   let best = 0;
   for (let i = 0; i < width; i++) {
-    const { score, samples } = columnScore(dataRows, i);
+    const { score, samples, dates } = columnScore(dataRows, i);
     const headerMatch = hasHeader && headerMatchAt(i);
     columns.push({ index: i, header: hasHeader ? (first[i] ?? '') : null, samples, phoneScore: score, headerMatch });
-    const rank = score + (headerMatch ? 0.25 : 0);
+    // Compact dates (20261128) pass as landlines; on a tie the column without them holds the numbers.
+    const rank = score + (headerMatch ? 0.25 : 0) - dates * DATE_PENALTY;
     if (rank > best) {
       best = rank;
       phoneColumn = i;

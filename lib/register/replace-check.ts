@@ -1,7 +1,7 @@
 import type { CommitSummary } from './import-job';
 
 /** Why a register delivery should be confirmed before it replaces the snapshot in force. */
-export type ReplaceWarning = 'mostly-duplicates' | 'much-smaller';
+export type ReplaceWarning = 'mostly-duplicates' | 'much-smaller' | 'older-than-previous';
 
 /** A new snapshot with fewer than this share of the previous one's numbers must be confirmed. */
 export const MIN_SHARE_OF_PREVIOUS = 0.5;
@@ -16,5 +16,7 @@ export function replaceWarnings(summary: CommitSummary): ReplaceWarning[] {
   const warnings: ReplaceWarning[] = [];
   if (summary.duplicates > summary.accepted) warnings.push('mostly-duplicates');
   if (summary.previous && summary.accepted < summary.previous.accepted * MIN_SHARE_OF_PREVIOUS) warnings.push('much-smaller');
+  // Written as "not at least as new" so that a summary without a usable date asks too.
+  if (summary.previous && !(summary.snapshotDate >= summary.previous.snapshotDate)) warnings.push('older-than-previous');
   return warnings;
 }
