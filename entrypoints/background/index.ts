@@ -12,6 +12,9 @@ import { broadcastContext, forgetLookupScope } from './work-context';
 import { watchSetup } from './watch-setup';
 import { setClock } from '@/lib/clock';
 
+/** storage.session: the set-up the background last told the tabs about (see watchSetup). */
+const SETUP_KEY = 'setupSeen';
+
 export default defineBackground(() => {
   const db = getDb();
   const blocklist = new BlocklistService(db, { registerName: () => t('sourceRegister') });
@@ -20,11 +23,21 @@ export default defineBackground(() => {
   scheduleRetention(db);
   // Any set-up change (options page, set-up import, the panel's campaign choice) reaches every tab at once:
   // the new calling hours and, since the client may differ, the numbers' block statuses.
-  watchSetup(db, () => {
-    forgetLookupScope();
-    void broadcastContext(db);
-    void broadcastBlocklistChanged(blocklist.invalidate());
-  });
+  watchSetup(
+    db,
+    () => {
+      forgetLookupScope();
+      void broadcastContext(db);
+      void broadcastBlocklistChanged(blocklist.invalidate());
+    },
+    {
+      load: async () => {
+        const stored = (await browser.storage.session.get(SETUP_KEY))[SETUP_KEY];
+        return typeof stored === 'string' ? stored : null;
+      },
+      save: (key) => browser.storage.session.set({ [SETUP_KEY]: key }),
+    },
+  );
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) counts.reset(tabId);
