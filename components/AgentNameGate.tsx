@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { getSetting, setSetting } from '@/lib/settings';
-import { MAX_NAME_LENGTH, agentNameProblem, pasteIsTooLong } from '@/lib/setup/agent-name';
+import { getSetting } from '@/lib/settings';
+import { AgentNameField, saveAgentName } from './AgentNameField';
 import { useLiveQuery } from './use-live-query';
 
 /**
@@ -21,17 +21,7 @@ export function AgentNameGate({ children }: { children: (agentName: string) => C
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const problem = agentNameProblem(draft);
-    if (problem) {
-      setError(problem === 'too-short' ? t('agentNameTooShort') : t('agentNameTooLong', String(MAX_NAME_LENGTH)));
-      return;
-    }
-    setError('');
-    try {
-      await setSetting(db, 'agentName', draft.trim());
-    } catch (error) {
-      setError(t('saveFailed', error instanceof Error ? error.message : String(error)));
-    }
+    setError(await saveAgentName(draft));
   };
 
   return (
@@ -39,26 +29,7 @@ export function AgentNameGate({ children }: { children: (agentName: string) => C
       <h2 id="first-run-title">{t('agentNameTitle')}</h2>
       <p>{t('agentNameExplain')}</p>
       <label for="agent-name">{t('agentNameLabel')}</label>
-      <input
-        id="agent-name"
-        autoComplete="name"
-        value={draft}
-        maxLength={MAX_NAME_LENGTH}
-        onInput={(e) => setDraft(e.currentTarget.value)}
-        onPaste={(e) => {
-          const input = e.currentTarget;
-          // maxLength cuts a longer paste silently: say so.
-          if (pasteIsTooLong(input.value, input.selectionStart, input.selectionEnd, e.clipboardData?.getData('text') ?? '')) setError(t('agentNameTooLong', String(MAX_NAME_LENGTH)));
-        }}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'agent-name-error' : undefined}
-        autoFocus
-      />
-      {error && (
-        <p id="agent-name-error" class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <AgentNameField id="agent-name" value={draft} error={error} onInput={setDraft} onError={setError} autoFocus />
       <button type="submit" class="primary">
         {t('agentNameSave')}
       </button>

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AgentNameField, saveAgentName } from '@/components/AgentNameField';
 import { AgentNameGate } from '@/components/AgentNameGate';
 import { AccessLookup } from '@/components/rights/AccessLookup';
 import { EraseScope } from '@/components/rights/EraseScope';
 import { useSiteRules } from '@/components/use-site-rules';
-import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { setSetting } from '@/lib/settings';
-import { MAX_NAME_LENGTH, agentNameProblem, pasteIsTooLong } from '@/lib/setup/agent-name';
 import { normaliseSite, type SiteRules } from '@/lib/site-rules';
 import { CampaignsSection } from './CampaignsSection';
 import { ClientsSection } from './ClientsSection';
@@ -73,41 +71,14 @@ function AgentName({ agent }: { agent: string }) {
       onSubmit={async (e) => {
         e.preventDefault();
         setSaved(false);
-        const problem = agentNameProblem(draft);
-        if (problem) {
-          setError(problem === 'too-short' ? t('agentNameTooShort') : t('agentNameTooLong', String(MAX_NAME_LENGTH)));
-          return;
-        }
-        setError('');
-        try {
-          await setSetting(getDb(), 'agentName', draft.trim());
-        } catch (error) {
-          setError(t('saveFailed', error instanceof Error ? error.message : String(error)));
-          return;
-        }
-        setSaved(true);
+        const problem = await saveAgentName(draft);
+        setError(problem);
+        setSaved(problem === '');
       }}
     >
       <h2>{t('agentNameLabel')}</h2>
       <label for="agent">{t('agentNameLabel')}</label>
-      <input
-        id="agent"
-        value={draft}
-        maxLength={MAX_NAME_LENGTH}
-        onInput={(e) => setDraft(e.currentTarget.value)}
-        onPaste={(e) => {
-          const input = e.currentTarget;
-          // maxLength cuts a longer paste silently: say so.
-          if (pasteIsTooLong(input.value, input.selectionStart, input.selectionEnd, e.clipboardData?.getData('text') ?? '')) setError(t('agentNameTooLong', String(MAX_NAME_LENGTH)));
-        }}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'agent-error' : undefined}
-      />
-      {error && (
-        <p id="agent-error" class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <AgentNameField id="agent" value={draft} error={error} onInput={setDraft} onError={setError} />
       {saved && <p class="notice ok">{t('saved')}</p>}
       <p>
         <button type="submit" class="primary">

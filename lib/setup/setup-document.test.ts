@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KontaktvernDb } from '../db';
+import { describe, expect, it } from 'vitest';
 import { exportSetup, parseSetupDocument, serialiseSetup, setupFileName, validateSetupDocument } from './setup-document';
+import { freshDb as freshTestDb } from './test-fixtures';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/e2e/fixtures/${name}`, import.meta.url), 'utf8');
 const demoText = fixture('setup-demo.json');
@@ -12,18 +11,7 @@ const problems = (text: string) => {
   return result.ok ? [] : result.problems.map((p) => `${p.path} ${p.problem}`);
 };
 
-const dbs: KontaktvernDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-function freshDb(): KontaktvernDb {
-  const db = new KontaktvernDb(`setup-doc-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
+const freshDb = () => freshTestDb('setup-doc');
 
 describe('parseSetupDocument', () => {
   it('accepts the demo set-up used by the end-to-end tests', () => {

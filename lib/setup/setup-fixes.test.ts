@@ -1,35 +1,17 @@
 /** Regression tests for the reviewed set-up bugs (client-only opt-outs, unchosen legal basis, anonymised logs, duplicate names, agent name length). */
-import { readFileSync } from 'node:fs';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BlocklistIndex } from '../blocklist/index';
 import { blockNumbers } from '../blocklist/store';
 import { MAX_NAME_LENGTH } from '../call-log/call-log-record';
-import { type CallLog, KontaktvernDb } from '../db';
+import type { CallLog } from '../db';
 import { anonymise } from '../rights/anonymise';
 import { agentNameProblem, pasteIsTooLong } from './agent-name';
-import { type SetupDocument, parseSetupDocument } from './setup-document';
+import { parseSetupDocument } from './setup-document';
 import { type CampaignInput, type ClientInput, defaultOutcomes, deleteCampaign, deleteClient, emptyField, importSetup, saveCampaign, saveClient } from './setup-store';
 import { Problems, validateField } from './validate';
+import { demoDoc, freshDb as freshTestDb } from './test-fixtures';
 
-const dbs: KontaktvernDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-function freshDb(): KontaktvernDb {
-  const db = new KontaktvernDb(`setup-fixes-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-
-function demoDoc(): SetupDocument {
-  const parsed = parseSetupDocument(readFileSync(new URL('../../tests/e2e/fixtures/setup-demo.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.doc;
-}
+const freshDb = () => freshTestDb('setup-fixes');
 
 const clientInput: ClientInput = {
   name: 'Vestkraft AS',

@@ -1,29 +1,10 @@
-import { readFileSync } from 'node:fs';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type CallLog, KontaktvernDb } from '../db';
+import { describe, expect, it } from 'vitest';
+import type { CallLog } from '../db';
 import { getSetting, setSetting } from '../settings';
-import { type SetupDocument, parseSetupDocument } from './setup-document';
 import { type CampaignInput, type ClientInput, copyFields, defaultOutcomes, deleteCampaign, deleteClient, importSetup, saveCampaign, saveClient, saveProcessor } from './setup-store';
+import { demoDoc, freshDb as freshTestDb } from './test-fixtures';
 
-const dbs: KontaktvernDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-function freshDb(): KontaktvernDb {
-  const db = new KontaktvernDb(`setup-store-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-
-function demoDoc(): SetupDocument {
-  const parsed = parseSetupDocument(readFileSync(new URL('../../tests/e2e/fixtures/setup-demo.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.doc;
-}
+const freshDb = () => freshTestDb('setup-store');
 
 const clientInput: ClientInput = {
   name: 'Vestkraft AS',
