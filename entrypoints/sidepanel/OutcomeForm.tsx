@@ -10,6 +10,7 @@ import { t } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
 import { callLogErrorText } from './call-log-error-text';
 import { savedLines, tellOpenPages } from './log-saved';
+import { draftKey, isEmptyDraft, OutcomeDrafts } from './outcome-drafts';
 
 /** Is the key going into a text box (where digits and Enter belong to the text)? */
 function typingInText(target: EventTarget | null): boolean {
@@ -54,11 +55,23 @@ export function OutcomeForm({
   const amountError = amountResult ? amountProblem(amountResult) : null;
   const noteTooLong = [...note.trim()].length > MAX_NOTE_LENGTH;
 
-  // A new number or campaign starts a fresh form.
+  // A new number or campaign starts a fresh form; what was typed for the previous number is kept
+  // (an agent may select another number on the page mid-entry) and comes back with that number.
+  const drafts = useRef(new OutcomeDrafts());
+  const draftKeyRef = useRef(draftKey(e164, campaign?.id));
+  const [keptFor, setKeptFor] = useState<string | null>(null);
   useEffect(() => {
-    setOutcomeId(null);
-    setAmount('');
-    setNote('');
+    const next = draftKey(e164, campaign?.id);
+    const previous = draftKeyRef.current;
+    if (next === previous) return;
+    const current = { outcomeId, amount, note };
+    const restored = drafts.current.swap(previous, current, next);
+    draftKeyRef.current = next;
+    const previousNumber = previous?.split('|')[0] ?? null;
+    setKeptFor(previousNumber && !isEmptyDraft(current) ? previousNumber : null);
+    setOutcomeId(restored.outcomeId);
+    setAmount(restored.amount);
+    setNote(restored.note);
     setError(null);
   }, [e164, campaign?.id]);
 
@@ -106,6 +119,7 @@ export function OutcomeForm({
       return;
     }
     setBusy(true);
+    const savedKey = draftKeyRef.current;
     try {
       const result = await logCall(getDb(), {
         e164,
@@ -127,10 +141,14 @@ export function OutcomeForm({
         pagesTold,
       }).map((line) => t(line.key, line.substitutions));
       setSaved(lines);
-      setOutcomeId(null);
-      setAmount('');
-      setNote('');
-      setError(null);
+      drafts.current.forget(savedKey);
+      // The agent may have selected another number while this one was saved: its form stays as it is.
+      if (draftKeyRef.current === savedKey) {
+        setOutcomeId(null);
+        setAmount('');
+        setNote('');
+        setError(null);
+      }
     } catch (err) {
       setError(t('panelLogFailed', err instanceof CallLogError ? callLogErrorText(err.code) : String(err)));
     } finally {
@@ -218,6 +236,11 @@ export function OutcomeForm({
           {error && (
             <p class="error" role="alert">
               {error}
+            </p>
+          )}
+          {keptFor && (
+            <p class="notice" role="status" data-testid="draft-kept">
+              {t('panelDraftKept', formatNational(keptFor))}
             </p>
           )}
           {saved && (

@@ -201,6 +201,44 @@ test.describe('side panel', () => {
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).toContain('55 12 34 56');
   });
 
+  test('selecting another number mid-entry keeps what was typed for the first one, unsaved, and brings it back with that number', async ({
+    page,
+    server,
+    openExtensionPage,
+  }) => {
+    await loadSetup(openExtensionPage);
+    await page.goto(server.url('demo-crm.html'));
+    await waitForScan(page);
+    const panel = await openPanel(openExtensionPage, CAMPAIGN);
+    const current = panel.getByRole('region', { name: 'Current number' });
+    const form = panel.locator('form').filter({ has: panel.getByLabel('Note (optional)') }).first();
+    await page.bringToFront();
+    await page.locator('#card-phone').selectText();
+    await expect(current.locator('[data-e164="+4755123456"]')).toBeVisible();
+    await panel.locator('label.outcome[data-kind="sale"] input').check();
+    await panel.getByLabel('Amount (kr)').fill('499');
+    await form.getByLabel('Note (optional)').fill('Vil ha tilbudet på e-post');
+
+    // A stray selection of another number: a fresh form, and a word on where the first one went.
+    await page.bringToFront();
+    await page.locator('#card-mobile').selectText();
+    await expect(current.locator('[data-e164="+4741234567"]')).toBeVisible();
+    await expect(form.getByLabel('Note (optional)')).toHaveValue('');
+    await expect(panel.locator('label.outcome input:checked')).toHaveCount(0);
+    await expect(panel.getByTestId('draft-kept')).toContainText('55 12 34 56 is kept, not saved');
+
+    // Back to the first number: everything typed is there, and it saves as one call.
+    await page.bringToFront();
+    await page.locator('#card-phone').selectText();
+    await expect(current.locator('[data-e164="+4755123456"]')).toBeVisible();
+    await expect(panel.locator('label.outcome[data-kind="sale"] input')).toBeChecked();
+    await expect(panel.getByLabel('Amount (kr)')).toHaveValue('499');
+    await expect(form.getByLabel('Note (optional)')).toHaveValue('Vil ha tilbudet på e-post');
+    await panel.getByLabel('Amount (kr)').press('Enter');
+    await expect(panel.getByTestId('log-saved')).toContainText('55 12 34 56');
+    await expect(form.getByLabel('Note (optional)')).toHaveValue('');
+  });
+
   test('a set-up change made on the options page reaches an open CRM page at once: a campaign that becomes consumer telemarketing is held to calling hours', async ({
     page,
     server,
