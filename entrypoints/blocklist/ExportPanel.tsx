@@ -4,9 +4,15 @@ import { scopeLabel, sourceLabel } from '@/components/block-status';
 import { downloadBlob, nextTask } from '@/components/download';
 import { getDb } from '@/lib/db';
 import { t, uiLocale } from '@/lib/i18n';
-import { type ExportFilter, ROWS_PER_PART, auditCsv, blockListCsv, blockListCsvRowCount, exportFileName } from '@/lib/blocklist/export-csv';
+import { type ExportFilter, ROWS_PER_PART, RegisterChangedError, auditCsv, blockListCsv, blockListCsvRowCount, exportFileName } from '@/lib/blocklist/export-csv';
 import { osloDate } from '@/lib/register/freshness';
 import { formatCount } from './format-count';
+
+/** Why an export stopped, in the page's language (a replaced register has its own message). */
+function exportFailedText(error: unknown): string {
+  if (error instanceof RegisterChangedError) return t('exportRegisterChanged');
+  return t('exportFailed', error instanceof Error ? error.message : String(error));
+}
 
 type Running = { what: 'blocklist' | 'audit'; rows: number; total: number | null };
 
@@ -52,7 +58,7 @@ export function ExportPanel() {
       downloadBlob(blob, exportFileName(`blocklist-${filter}`, osloDate(new Date())));
       setMessage({ ok: true, text: t('exportDone', formatCount(total, locale)) });
     } catch (error) {
-      setMessage({ ok: false, text: t('exportFailed', error instanceof Error ? error.message : String(error)) });
+      setMessage({ ok: false, text: exportFailedText(error) });
     } finally {
       setRunning(null);
     }
@@ -76,7 +82,7 @@ export function ExportPanel() {
       downloadBlob(blob, exportFileName('audit', osloDate(new Date())));
       setMessage({ ok: true, text: t('exportDone', formatCount(total, locale)) });
     } catch (error) {
-      setMessage({ ok: false, text: t('exportFailed', error instanceof Error ? error.message : String(error)) });
+      setMessage({ ok: false, text: exportFailedText(error) });
     } finally {
       setRunning(null);
     }
