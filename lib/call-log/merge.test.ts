@@ -3,6 +3,7 @@ import { unblockEntry } from '../blocklist/store';
 import type { CallLog, KontaktvernDb } from '../db';
 import { exportLogsJson } from './log-export';
 import { mergeLogs, parseLogExport } from './merge';
+import { anonymise, runRetention } from '../rights/anonymise';
 import { DAY, NOW, openTestDb, testCampaign, testLog } from './test-fixtures';
 
 const log = testLog;
@@ -177,6 +178,34 @@ describe('mergeLogs', () => {
     await unblockEntry(db, entry!.id, 'Ba selv om å bli ringt igjen', 'Per', NOW + 1_000);
     expect(await mergeLogs(db, [dnc], NOW + 2_000)).toMatchObject({ added: 0, duplicates: 1, optOuts: 0 });
     expect(await db.blocks.where('e164').equals('+4790000004').count()).toBe(0);
+  });
+
+  it('an opt-out lifted after the call is not put back when the record comes again after it was anonymised here (retention or an erasure)', async () => {
+    const dnc = log({ id: 'c-5', e164: '+4790000005', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '' });
+    expect(await mergeLogs(db, [dnc], NOW)).toMatchObject({ added: 1, optOuts: 1 });
+    await runRetention(db, NOW + 91 * DAY);
+    const [entry] = await db.blocks.where('e164').equals('+4790000005').toArray();
+    await unblockEntry(db, entry!.id, 'Ba selv om å bli ringt igjen', 'Per', NOW + 91 * DAY + 1_000);
+    // The same record, still with its number in the agent's cumulative export, is now a conflict (anonymised here).
+    const again = await mergeLogs(db, [dnc], NOW + 92 * DAY);
+    expect(again).toMatchObject({ duplicates: 0, optOuts: 0 });
+    expect(await db.blocks.where('e164').equals('+4790000005').count()).toBe(0);
+
+    const erased = log({ id: 'c-6', e164: '+4790000006', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '' });
+    await mergeLogs(db, [erased], NOW);
+    const [other] = await db.blocks.where('e164').equals('+4790000006').toArray();
+    await unblockEntry(db, other!.id, 'Ba om å bli ringt igjen', 'Per', NOW + 1_000);
+    await anonymise(db, { kind: 'number', e164: '+4790000006' }, 'Per', NOW + 2_000);
+    expect((await mergeLogs(db, [erased], NOW + 3_000)).optOuts).toBe(0);
+  });
+
+  it('a new "do not call" after an opt-out was lifted blocks again', async () => {
+    const first = log({ id: 'c-7', e164: '+4790000007', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '', at: NOW - DAY });
+    await mergeLogs(db, [first], NOW - DAY);
+    const [entry] = await db.blocks.where('e164').equals('+4790000007').toArray();
+    await unblockEntry(db, entry!.id, 'Ba om å bli ringt igjen', 'Per', NOW - DAY + 1_000);
+    const later = log({ id: 'c-8', e164: '+4790000007', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '', at: NOW });
+    expect((await mergeLogs(db, [later], NOW)).optOuts).toBe(1);
   });
 
   it('keeps the local record on a conflict and reports the differing fields', async () => {

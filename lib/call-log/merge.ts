@@ -136,9 +136,12 @@ export async function mergeLogs(
     // campaign's opt-out scope (all clients when the campaign is not set up here: the safer reading).
     // Every incoming record that is new here counts, whether it was added or lost a conflict (blockNumbers
     // skips numbers that already have the same opt-out). An exact duplicate was merged before: its opt-out
-    // was added then, and if it has been lifted since (the person asked to be called again), merging an
-    // old file must not quietly put it back.
-    const doNotCall = incoming.filter((l) => l.outcomeKind === 'do-not-call' && l.e164 !== null && !duplicateIds.has(l.id));
+    // was added then. And an opt-out lifted after the call (the person asked to be called again: an
+    // 'unblock' in the audit trail, kept also after retention or an erasure) must not be put back by
+    // merging an old file again.
+    const candidates = incoming.filter((l) => l.outcomeKind === 'do-not-call' && l.e164 !== null && !duplicateIds.has(l.id));
+    const lifted = await optOutsLiftedAt(db, candidates.map((l) => l.e164!));
+    const doNotCall = candidates.filter((l) => !((lifted.get(l.e164!) ?? -Infinity) > l.at));
     const dncCampaignIds = [...new Set(doNotCall.map((l) => l.campaignId))];
     const campaigns = new Map((await db.campaigns.bulkGet(dncCampaignIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
     const optOutRequests = doNotCall.map((l) => ({
@@ -153,6 +156,18 @@ export async function mergeLogs(
     const retention = await mergedRetention(db, [...toWrite.values()], run);
     return { added, duplicates, conflicts, unknownCampaigns, retention, optOuts };
   });
+}
+
+/** Number → when an opt-out of it was last lifted (removed with a reason), from the audit trail. */
+async function optOutsLiftedAt(db: KontaktvernDb, numbers: readonly string[]): Promise<Map<string, number>> {
+  const lifted = new Map<string, number>();
+  if (numbers.length === 0) return lifted;
+  const events = await db.audit.where('e164').anyOf([...new Set(numbers)]).toArray();
+  for (const ev of events) {
+    if (ev.action !== 'unblock' || ev.source !== 'opt-out' || !ev.e164) continue;
+    lifted.set(ev.e164, Math.max(lifted.get(ev.e164) ?? -Infinity, ev.at));
+  }
+  return lifted;
 }
 
 /**
