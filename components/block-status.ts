@@ -2,7 +2,7 @@ import type { BlockSource } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import type { NumberStatus } from '@/lib/messages';
-import { shownReason } from '@/lib/rights/erased-reason';
+import { reasonText } from '@/components/reason-text';
 
 export function sourceLabel(source: BlockSource): string {
   switch (source) {
@@ -28,7 +28,7 @@ export function blockSummary(status: NumberStatus, clientNames?: ReadonlyMap<str
   return {
     source,
     // "Customer asked not to be called — Customer asked not to be called" says nothing twice.
-    reason: [source, t('reasonCustomerAsked')].some((s) => s.trim().toLowerCase() === entry.reason.trim().toLowerCase()) ? '' : shownReason(entry.reason, t('reasonErased')),
+    reason: [source, t('reasonCustomerAsked')].some((s) => s.trim().toLowerCase() === entry.reason.trim().toLowerCase()) ? '' : reasonText(entry.reason),
     since: t('blockedSinceBy', [formatDate(entry.since, uiLocale()), entry.addedBy]),
     scope: scopeLabel(entry.scope, clientNames),
   };

@@ -17,7 +17,7 @@ import {
 import { openPrintableReport, type ReportLanguage } from './open-report';
 import { EraseNumber } from './EraseNumber';
 import { actorName } from '@/components/setup-labels';
-import { shownReason } from '@/lib/rights/erased-reason';
+import { reasonText } from '@/components/reason-text';
 import {
   accessCsvLabels,
   amountText,
@@ -335,7 +335,7 @@ export function AccessReportView({ e164, defaultLanguage }: { e164: string; defa
               <tr key={b.id}>
                 <Cell label={t('colSource')}>{sourceLabel(b.source)}</Cell>
                 <Cell label={t('colScope')}>{blockScopeLabel(b.scope, b.scopeClientName)}</Cell>
-                <Cell label={t('colReason')}>{shownReason(b.reason, t('reasonErased'))}</Cell>
+                <Cell label={t('colReason')}>{reasonText(b.reason)}</Cell>
                 <Cell label={t('colAddedBy')}>{b.addedBy}</Cell>
                 <Cell label={t('colSince')}>{formatDate(Date.parse(b.createdAt), locale)}</Cell>
               </tr>
@@ -364,7 +364,7 @@ export function AccessReportView({ e164, defaultLanguage }: { e164: string; defa
                     {ev.source && <span class="muted"> · {sourceLabel(ev.source)}</span>}
                   </Cell>
                   <Cell label={t('colWho')}>{actorName(ev.actor)}</Cell>
-                  <Cell label={t('colReason')}>{shownReason(ev.reason, t('reasonErased'))}</Cell>
+                  <Cell label={t('colReason')}>{reasonText(ev.reason)}</Cell>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { formatNational } from '@/lib/phone/detect';
 import { actorName } from '@/components/setup-labels';
-import { shownReason } from '@/lib/rights/erased-reason';
+import { reasonText } from '@/components/reason-text';
 
 /** The append-only audit trail, newest first. */
 export function AuditTrail() {
@@ -39,7 +39,7 @@ export function AuditTrail() {
                 {ev.source && <span class="muted"> · {sourceLabel(ev.source)}</span>}
               </td>
               <td class="mono">{ev.e164 ? formatNational(ev.e164) : ''}</td>
-              <td>{shownReason(ev.reason, t('reasonErased'))}</td>
+              <td>{reasonText(ev.reason)}</td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,7 @@ import { formatNational, parsePhoneInput } from '@/lib/phone/detect';
 import { auditActionLabel } from '@/components/setup-labels';
 import { rejectionText } from '@/components/rejection-text';
 import { RegisterSearchHit, useRegisterHit } from './RegisterSearchHit';
-import { shownReason } from '@/lib/rights/erased-reason';
+import { reasonText } from '@/components/reason-text';
 
 const PAGE = 50;
 
@@ -62,7 +62,7 @@ function History({ e164 }: { e164: string }) {
     <ul class="history">
       {events.map((ev) => (
         <li key={ev.id}>
-          {formatDateTime(ev.at, locale)} — {auditActionLabel(ev.action)} — {ev.actor}: {shownReason(ev.reason, t('reasonErased'))}
+          {formatDateTime(ev.at, locale)} — {auditActionLabel(ev.action)} — {ev.actor}: {reasonText(ev.reason)}
         </li>
       ))}
     </ul>
@@ -124,7 +124,7 @@ export function EntryList({ agent }: { agent: string }) {
                 <span class="muted">{scopeLabel(entry.scope, clientNames)}</span>
               </td>
               <td>
-                {shownReason(entry.reason, t('reasonErased'))}
+                {reasonText(entry.reason)}
                 {e164 && <History e164={entry.e164} />}
               </td>
               <td>

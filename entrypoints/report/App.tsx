@@ -4,7 +4,7 @@ import { formatAmount, formatDate, formatDateTime } from '@/lib/format';
 import { formatInternational, parsePhoneInput } from '@/lib/phone/detect';
 import { type AccessReport, type AccessReportCampaign, type AccessReportController, accessReportIsEmpty, buildAccessReport } from '@/lib/rights/access-report';
 import { REPORT_LANGUAGES, REPORT_TEXTS, type ReportLanguage, type ReportTexts } from './report-texts';
-import { shownReason } from '@/lib/rights/erased-reason';
+import { shownReason } from '@/lib/fixed-reasons';
 
 /**
  * The printable access report (GDPR Art. 15) for one number, in the person's
@@ -313,7 +313,7 @@ function Report({ report, tx }: { report: AccessReport; tx: ReportTexts }) {
               {report.blockEntries.map((b) => (
                 <li key={b.id}>
                   {tx.blockEntry(tx.source[b.source], b.scope === null ? tx.scopeAll : tx.scopeClient(b.scopeClientName ?? b.scope), formatDate(Date.parse(b.createdAt), locale))}
-                  {b.reason && <span class="sub">{tx.blockReason(shownReason(b.reason, tx.reasonErased))}</span>}
+                  {b.reason && <span class="sub">{tx.blockReason(shownReason(b.reason, tx.fixedReasons))}</span>}
                 </li>
               ))}
             </ul>
@@ -340,7 +340,7 @@ function Report({ report, tx }: { report: AccessReport; tx: ReportTexts }) {
                       {ev.source && <span class="sub">{tx.source[ev.source]}</span>}
                     </td>
                     <td>{ev.actor}</td>
-                    <td>{shownReason(ev.reason, tx.reasonErased)}</td>
+                    <td>{shownReason(ev.reason, tx.fixedReasons)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -13,6 +13,7 @@
  * on-screen report (`rights*` keys in public/_locales).
  */
 import type { AuditAction, BlockSource, CampaignType, DataCategory, LegalBasis, OutcomeKind } from '@/lib/db';
+import type { FixedReasonTexts } from '@/lib/fixed-reasons';
 
 export type ReportLanguage = 'nb' | 'en';
 export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['nb', 'en'];
@@ -94,8 +95,8 @@ export interface ReportTexts {
   notBlocked: string;
   blockEntry: (source: string, scope: string, date: string) => string;
   blockReason: (reason: string) => string;
-  /** Shown for a reason removed at the person's erasure request. */
-  reasonErased: string;
+  /** Kontaktvern's own fixed reasons (a reason removed at the person's erasure request, an imported opt-out). */
+  fixedReasons: FixedReasonTexts;
   blockHistoryTitle: string;
   colWhat: string;
   colBy: string;
@@ -210,7 +211,7 @@ const nb: ReportTexts = {
   notBlocked: 'Nummeret ditt står ikke på sperrelisten vår. Si fra hvis du ikke vil bli ringt, så sperrer vi det med en gang.',
   blockEntry: (source, scope, date) => `${source} · gjelder ${scope} · siden ${date}`,
   blockReason: (r) => `Registrert årsak: ${r}`,
-  reasonErased: 'fjernet etter ditt krav om sletting',
+  fixedReasons: { erased: 'fjernet etter ditt krav om sletting', optOutImport: 'reservasjon mot oppringing, lagt inn fra fil' },
   blockHistoryTitle: 'Endringer i sperren (historikk)',
   colWhat: 'Hva',
   colBy: 'Av',
@@ -374,7 +375,7 @@ const en: ReportTexts = {
   notBlocked: 'Your number is not on our block list. Tell us if you do not want to be called, and we block it at once.',
   blockEntry: (source, scope, date) => `${source} · applies to ${scope} · since ${date}`,
   blockReason: (r) => `Reason recorded: ${r}`,
-  reasonErased: 'removed at your erasure request',
+  fixedReasons: { erased: 'removed at your erasure request', optOutImport: 'asked not to be called, added from a file' },
   blockHistoryTitle: 'Changes to the block (history)',
   colWhat: 'What',
   colBy: 'By',

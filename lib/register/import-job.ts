@@ -20,6 +20,7 @@
  * The `blocks` table (opt-outs, internal blocks) is never touched.
  */
 import { blockNumbers } from '../blocklist/store';
+import { OPT_OUT_IMPORT_REASON } from '../fixed-reasons';
 import { type AuditEvent, type ImportReport, type KontaktvernDb, type RegisterSnapshot, newId } from '../db';
 import { parsePhoneInput } from '../phone/detect';
 import { toCsv } from './csv-safe';
@@ -111,7 +112,7 @@ export const MAX_REPORT_TEXT = 200;
 /** Reports kept in the database; older ones are pruned when a new one is saved. */
 export const KEEP_REPORTS = 50;
 export const OPT_OUT_BATCH = 5_000;
-export const OPT_OUT_REASON = 'customer opt-out (import)';
+export const OPT_OUT_REASON = OPT_OUT_IMPORT_REASON;
 
 const PIECE_BYTES = 64 * 1024;
 const MAX_CARRY_CHARS = 1 << 20;

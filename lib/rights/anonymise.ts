@@ -33,7 +33,7 @@
  */
 import type { AuditEvent, CallLog, ImportReport, KontaktvernDb } from '../db';
 import { newId } from '../db';
-import { ERASED_REASON } from './erased-reason';
+import { ERASED_REASON } from '../fixed-reasons';
 import { mentionsNumber } from './mentions-number';
 import { E164 } from '../call-log/rules';
 
@@ -54,7 +54,7 @@ export class AnonymiseError extends Error {
   }
 }
 
-export { ERASED_REASON } from './erased-reason';
+export { ERASED_REASON } from '../fixed-reasons';
 
 /** Reasons written to the audit trail when the caller passes none (never containing a number). */
 export const DEFAULT_ANONYMISE_REASONS: Readonly<Record<AnonymiseScope['kind'], string>> = {
