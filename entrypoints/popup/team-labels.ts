@@ -51,5 +51,7 @@ export function resolutionText(resolution: MergeConflict['resolution']): string 
       return t('teamConflictKeptAnonymised');
     case 'took-anonymised':
       return t('teamConflictTookAnonymised');
+    case 'took-correction':
+      return t('teamConflictTookCorrection');
   }
 }

@@ -138,15 +138,15 @@ describe('mergeLogs', () => {
     expect(await db.blocks.count()).toBe(2);
   });
 
-  it('blocks a "do not call" that arrives as a conflict (an agent corrected the outcome after an earlier merge), once', async () => {
+  it('takes the agent\'s later correction to "do not call" (made after an earlier merge) and blocks the number, once', async () => {
     const first = log({ id: 'c-1', e164: '+4790000001', outcomeId: 'o-no', outcomeKind: 'not-interested', amountOre: null, note: '', agent: 'Ola' });
     expect(await mergeLogs(db, [first], NOW)).toMatchObject({ added: 1, optOuts: 0 });
     expect(await db.blocks.count()).toBe(0);
-    const corrected = { ...first, outcomeId: 'o-dnc', outcomeKind: 'do-not-call' as const, updatedAt: NOW + 4 * 60_000 };
+    const corrected = { ...first, outcomeId: 'o-dnc', outcomeKind: 'do-not-call' as const, updatedAt: first.createdAt + 4 * 60_000 };
     const r = await mergeLogs(db, [corrected], NOW + 3_600_000, 'Team lead', 'Asked not to be called');
     expect(r).toMatchObject({ added: 0, duplicates: 0, optOuts: 1 });
-    expect(r.conflicts).toEqual([{ id: 'c-1', fields: ['outcomeId', 'outcomeKind', 'updatedAt'], resolution: 'kept-local' }]);
-    expect(await db.callLogs.get('c-1')).toEqual(first); // the log record itself is the lead's
+    expect(r.conflicts).toEqual([{ id: 'c-1', fields: ['outcomeId', 'outcomeKind', 'updatedAt'], resolution: 'took-correction' }]);
+    expect(await db.callLogs.get('c-1')).toEqual(corrected);
     const blocks = await db.blocks.toArray();
     expect(blocks.map((b) => [b.e164, b.source, b.scope, b.addedBy, b.reason, b.createdAt])).toEqual([
       ['+4790000001', 'opt-out', 'client-1', 'Ola', 'Asked not to be called', NOW + 3_600_000],
@@ -206,6 +206,22 @@ describe('mergeLogs', () => {
     await unblockEntry(db, entry!.id, 'Ba om å bli ringt igjen', 'Per', NOW - DAY + 1_000);
     const later = log({ id: 'c-8', e164: '+4790000007', outcomeId: 'o-dnc', outcomeKind: 'do-not-call', amountOre: null, note: '', at: NOW });
     expect((await mergeLogs(db, [later], NOW)).optOuts).toBe(1);
+  });
+
+  it('takes a sale corrected away by its agent after an earlier merge, so the team\'s figures follow the correction; nothing else may change that way', async () => {
+    const sale = log({ id: 's-1', outcomeId: 'o-sale', outcomeKind: 'sale', amountOre: 49_900, note: 'Solgt' });
+    await mergeLogs(db, [sale], NOW);
+    const correction = { ...sale, outcomeId: 'o-no', outcomeKind: 'not-interested' as const, outcomeLabel: '', amountOre: null, note: 'Feil knapp', updatedAt: sale.createdAt + 2 * 60_000 };
+    const r = await mergeLogs(db, [correction], NOW + 3_600_000);
+    expect(r.conflicts).toEqual([expect.objectContaining({ id: 's-1', resolution: 'took-correction' })]);
+    expect(await db.callLogs.get('s-1')).toMatchObject({ outcomeKind: 'not-interested', amountOre: null, note: 'Feil knapp' });
+    // An older version, a change of agent, or one made after the edit window is not a correction.
+    expect((await mergeLogs(db, [sale], NOW + 3_700_000)).conflicts[0]?.resolution).toBe('kept-local');
+    const otherAgent = { ...correction, agent: 'Mallory', updatedAt: correction.updatedAt + 1 };
+    expect((await mergeLogs(db, [otherAgent], NOW + 3_700_000)).conflicts[0]?.resolution).toBe('kept-local');
+    const late = { ...correction, note: 'Endret senere', updatedAt: sale.createdAt + 10 * 60_000 };
+    expect((await mergeLogs(db, [late], NOW + 3_700_000)).conflicts[0]?.resolution).toBe('kept-local');
+    expect(await db.callLogs.get('s-1')).toMatchObject({ agent: sale.agent, note: 'Feil knapp' });
   });
 
   it('keeps the local record on a conflict and reports the differing fields', async () => {

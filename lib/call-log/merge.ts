@@ -29,7 +29,7 @@
 import type { AuditEvent, CallLog, KontaktvernDb } from '../db';
 import { newId } from '../db';
 import { blockNumbers } from '../blocklist/store';
-import { DEFAULT_OPT_OUT_REASON } from './log-store';
+import { DEFAULT_OPT_OUT_REASON, EDIT_WINDOW_MS } from './log-store';
 import { type RetentionResult, runRetention } from '../rights/anonymise';
 import { CallLogError } from './call-log-error';
 import { checkCallLogRecord, differingFields } from './call-log-record';
@@ -40,7 +40,24 @@ export interface MergeConflict {
   id: string;
   /** The CallLog fields in which the local and the incoming record differ. */
   fields: (keyof CallLog)[];
-  resolution: 'kept-local' | 'kept-anonymised' | 'took-anonymised';
+  resolution: 'kept-local' | 'kept-anonymised' | 'took-anonymised' | 'took-correction';
+}
+
+/** What an agent's correction may change (editCall): the outcome, amount and note, and with them updatedAt. */
+const CORRECTABLE = new Set<keyof CallLog>(['outcomeId', 'outcomeKind', 'outcomeLabel', 'amountOre', 'note', 'updatedAt']);
+
+/**
+ * Is `theirs` the agent's own later correction of `mine` (made within the edit window,
+ * after an earlier merge brought the first version here)? Nothing else may differ.
+ */
+function isLaterCorrection(mine: CallLog, theirs: CallLog, fields: readonly (keyof CallLog)[]): boolean {
+  return (
+    mine.anonymisedAt === null &&
+    theirs.anonymisedAt === null &&
+    theirs.updatedAt > mine.updatedAt &&
+    theirs.updatedAt - theirs.createdAt <= EDIT_WINDOW_MS &&
+    fields.every((f) => CORRECTABLE.has(f))
+  );
 }
 
 export interface MergeResult {
@@ -112,6 +129,12 @@ export async function mergeLogs(
         toWrite.set(log.id, taken);
         tookAnonymised++;
         conflicts.push({ id: log.id, fields, resolution: 'took-anonymised' });
+      } else if (isLaterCorrection(mine, log, fields)) {
+        // The agent corrected the call after the lead merged it: the correction is what happened
+        // (a sale corrected away must not stay in the team's figures).
+        local.set(log.id, log);
+        toWrite.set(log.id, log);
+        conflicts.push({ id: log.id, fields, resolution: 'took-correction' });
       } else {
         conflicts.push({ id: log.id, fields, resolution: mineAnonymised ? 'kept-anonymised' : 'kept-local' });
       }

@@ -238,22 +238,29 @@ test.describe('the team lead\'s popup: merging other agents\' exports', () => {
     expect(stored.find((l) => l.id === logs.olaSaleAnonymised.id)).toEqual(logs.olaSaleAnonymised);
   });
 
-  test('conflicts and campaigns unknown here are listed by id', async ({ openExtensionPage }, testInfo) => {
+  test('conflicts and campaigns unknown here are listed by id; an agent\'s later correction replaces the record here', async ({ openExtensionPage }, testInfo) => {
     const popup = await openPopup(openExtensionPage);
     const { logs } = scenario();
     await seedTeam(popup, [logs.kariSaleWinter]);
     await setAgentNameRaw(popup, 'Teamleder Tone');
     await popup.reload();
-    const changed = { ...logs.kariSaleWinter, note: 'Annen tekst', updatedAt: logs.kariSaleWinter.updatedAt + 1 };
+    // The same record with another note and no newer time: not a correction, the record here stays.
+    const changed = { ...logs.kariSaleWinter, note: 'Annen tekst' };
     const foreign = callLog({ id: 'log-foreign', agent: OLA, campaignId: 'camp-elsewhere', clientId: 'client-elsewhere', outcomeKind: 'no-answer', at: Date.now() });
     const file = writeLogExport(testInfo.outputPath('ola.json'), [changed, foreign]);
     await openPart(popup, 'team-merge');
     await popup.getByLabel('Files to merge (.json)').setInputFiles(file);
     const result = popup.getByTestId('team-merge-file');
     await expect(result).toContainText('“ola.json”: added 1, already here 0, conflicts 1.');
-    await expect(result).toContainText('log-kari-1 differs in note, updatedAt: the record here was kept');
+    await expect(result).toContainText('log-kari-1 differs in note: the record here was kept');
     await expect(result).toContainText('Campaigns not set up here (their retention period applies once they are): camp-elsewhere');
     expect((await allRows<SeedLog>(popup, 'callLogs')).find((l) => l.id === 'log-kari-1')!.note).toBe(logs.kariSaleWinter.note);
+
+    // Kari corrected the sale within her five minutes, after the lead had merged it: the correction is what happened.
+    const corrected = { ...logs.kariSaleWinter, note: 'Feil knapp, ikke salg', updatedAt: logs.kariSaleWinter.createdAt + 2 * 60_000 };
+    await popup.getByLabel('Files to merge (.json)').setInputFiles(writeLogExport(testInfo.outputPath('kari.json'), [corrected]));
+    await expect(result).toContainText('log-kari-1 differs in note, updatedAt: the agent\'s later correction from the file replaced the one here');
+    expect((await allRows<SeedLog>(popup, 'callLogs')).find((l) => l.id === 'log-kari-1')!.note).toBe('Feil knapp, ikke salg');
   });
 
   test('a file that is not a Kontaktvern export, not JSON, from a newer version, or with a bad record: a clear message and nothing changed', async ({
