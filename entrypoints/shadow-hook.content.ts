@@ -1,3 +1,4 @@
+import { MAIN_WORLD_HOOK, patchOnce } from '@/lib/page-hook';
 import { SHADOW_ATTACHED_EVENT } from '@/lib/page-hook-events';
 
 /**
@@ -6,24 +7,16 @@ import { SHADOW_ATTACHED_EVENT } from '@/lib/page-hook-events';
  * notification after the page's own call; the page's behaviour is unchanged.
  */
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  matchAboutBlank: true,
-  runAt: 'document_start',
-  world: 'MAIN',
+  ...MAIN_WORLD_HOOK,
   main() {
-    const proto = Element.prototype;
-    const original = proto.attachShadow;
-    if ((original as { __kontaktvern?: boolean }).__kontaktvern) return;
-    const patched = function attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
-      const root = original.call(this, init);
-      if (init.mode === 'open') {
-        queueMicrotask(() => this.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { composed: true })));
-      }
-      return root;
-    };
-    Object.defineProperty(patched, '__kontaktvern', { value: true });
-    Object.defineProperty(patched, 'length', { value: original.length });
-    proto.attachShadow = patched;
+    patchOnce(Element.prototype, 'attachShadow', (original) =>
+      function attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
+        const root = original.call(this, init);
+        if (init.mode === 'open') {
+          queueMicrotask(() => this.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { composed: true })));
+        }
+        return root;
+      },
+    );
   },
 });

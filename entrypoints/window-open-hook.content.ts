@@ -1,4 +1,5 @@
 import { isDialHref } from '@/lib/dial-href';
+import { MAIN_WORLD_HOOK, patchOnce } from '@/lib/page-hook';
 import { DIAL_OPEN_EVENT } from '@/lib/page-hook-events';
 
 /**
@@ -9,24 +10,17 @@ import { DIAL_OPEN_EVENT } from '@/lib/page-hook-events';
  * for a blocked pop-up. Every other `window.open` goes straight through.
  */
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  matchAboutBlank: true,
-  runAt: 'document_start',
-  world: 'MAIN',
+  ...MAIN_WORLD_HOOK,
   main() {
-    const original = window.open;
-    if ((original as { __kontaktvern?: boolean }).__kontaktvern) return;
-    const patched = function open(this: Window | undefined, ...args: Parameters<typeof window.open>): WindowProxy | null {
-      const url = args[0];
-      if (url != null && isDialHref(String(url))) {
-        const detail = JSON.stringify([String(url), args[1] ?? '']);
-        if (!window.dispatchEvent(new CustomEvent(DIAL_OPEN_EVENT, { detail, cancelable: true }))) return null;
-      }
-      return original.apply(this, args);
-    };
-    Object.defineProperty(patched, '__kontaktvern', { value: true });
-    Object.defineProperty(patched, 'length', { value: original.length });
-    window.open = patched;
+    patchOnce(window, 'open', (original) =>
+      function open(this: Window | undefined, ...args: Parameters<typeof window.open>): WindowProxy | null {
+        const url = args[0];
+        if (url != null && isDialHref(String(url))) {
+          const detail = JSON.stringify([String(url), args[1] ?? '']);
+          if (!window.dispatchEvent(new CustomEvent(DIAL_OPEN_EVENT, { detail, cancelable: true }))) return null;
+        }
+        return original.apply(this, args);
+      },
+    );
   },
 });

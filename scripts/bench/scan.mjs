@@ -126,25 +126,34 @@ function floorScan() {
   return { ms: performance.now() - t0, visited, shaped, marked: marked.length, visible, columns };
 }
 
-/** Runs floorScan in a fresh page, in an isolated world like a content script's. */
-async function measureFloor(ctx, url) {
+/**
+ * Loads `url` in a fresh page, lets it settle, and evaluates `expressions` in
+ * order in a new isolated world (like a content script's); returns the value
+ * of the last one.
+ */
+async function inFreshIsolatedWorld(ctx, url, worldName, expressions) {
   const page = await ctx.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await sleep(1000);
     const cdp = await ctx.newCDPSession(page);
     const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'kontaktvern-floor' });
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression: `(${floorScan.toString()})()`,
-      contextId: executionContextId,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(`floor scan failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName });
+    let value = null;
+    for (const expression of expressions) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
+      if (exceptionDetails) throw new Error(`${worldName} failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      value = result.value;
+    }
+    return value;
   } finally {
     await page.close();
   }
+}
+
+/** Runs floorScan in a fresh page, in an isolated world like a content script's. */
+function measureFloor(ctx, url) {
+  return inFreshIsolatedWorld(ctx, url, 'kontaktvern-floor', [`(${floorScan.toString()})()`]);
 }
 
 /** Kontaktvern's detector (lib/phone/detect.ts) as a script that sets `window.__kvDetect`. */
@@ -188,23 +197,8 @@ function detectorAlone() {
   return { ms: performance.now() - t0, texts: texts.length, digitTexts, found };
 }
 
-async function measureDetectorAlone(ctx, url, script) {
-  const page = await ctx.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await sleep(1000);
-    const cdp = await ctx.newCDPSession(page);
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'kontaktvern-detector' });
-    for (const expression of [script, `(${detectorAlone.toString()})()`]) {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
-      if (exceptionDetails) throw new Error(`detector run failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-      if (expression !== script) return result.value;
-    }
-    return null;
-  } finally {
-    await page.close();
-  }
+function measureDetectorAlone(ctx, url, script) {
+  return inFreshIsolatedWorld(ctx, url, 'kontaktvern-detector', [script, `(${detectorAlone.toString()})()`]);
 }
 
 /** libphonenumber-js over every text node, `reps` times (first run is cold). */
