@@ -1,4 +1,4 @@
-import { MAIN_WORLD_HOOK, patchOnce } from '@/lib/page-hook';
+import { patchOnce } from '@/lib/page-hook';
 import { SHADOW_ATTACHED_EVENT } from '@/lib/page-hook-events';
 
 /**
@@ -7,7 +7,11 @@ import { SHADOW_ATTACHED_EVENT } from '@/lib/page-hook-events';
  * notification after the page's own call; the page's behaviour is unchanged.
  */
 export default defineContentScript({
-  ...MAIN_WORLD_HOOK,
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_start',
+  world: 'MAIN',
   main() {
     patchOnce(Element.prototype, 'attachShadow', (original) =>
       function attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {

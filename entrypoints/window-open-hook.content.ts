@@ -1,5 +1,5 @@
 import { isDialHref } from '@/lib/dial-href';
-import { MAIN_WORLD_HOOK, patchOnce } from '@/lib/page-hook';
+import { patchOnce } from '@/lib/page-hook';
 import { DIAL_OPEN_EVENT } from '@/lib/page-hook-events';
 
 /**
@@ -10,7 +10,12 @@ import { DIAL_OPEN_EVENT } from '@/lib/page-hook-events';
  * for a blocked pop-up. Every other `window.open` goes straight through.
  */
 export default defineContentScript({
-  ...MAIN_WORLD_HOOK,
+  // Written out, not shared: WXT reads these options without running the module.
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_start',
+  world: 'MAIN',
   main() {
     patchOnce(window, 'open', (original) =>
       function open(this: Window | undefined, ...args: Parameters<typeof window.open>): WindowProxy | null {

@@ -1,17 +1,8 @@
 /**
- * What Kontaktvern's main-world hooks share: where they run, and how they wrap
- * a page API once. A hook only adds a notice or a question around the page's
- * own call; the page's behaviour is otherwise unchanged.
+ * How Kontaktvern's main-world hooks wrap a page API: once, and only adding a
+ * notice or a question around the page's own call. (Their run settings stay
+ * written out in each hook: WXT reads them without running the module.)
  */
-
-/** Every frame of every web page, before the page's own scripts, in the page's world. */
-export const MAIN_WORLD_HOOK = {
-  matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  matchAboutBlank: true,
-  runAt: 'document_start',
-  world: 'MAIN',
-} satisfies { matches: string[]; allFrames: boolean; matchAboutBlank: boolean; runAt: 'document_start'; world: 'MAIN' };
 
 /**
  * Replaces `owner[key]` (a function) by `wrap(original)`, once: a hook injected
