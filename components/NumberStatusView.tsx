@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '@/components/ask-background';
 import { blockSummary } from '@/components/block-status';
 import { BlockSummaryLines } from '@/components/BlockSummaryLines';
+import { useClientNames } from '@/components/use-client-names';
 import { t } from '@/lib/i18n';
 import { type NumberStatus, PageRequest } from '@/lib/messages';
 import { formatInternational, formatNational } from '@/lib/phone/detect';
@@ -25,7 +26,8 @@ export function useNumberStatus(e164: string | null, revision: number): NumberSt
 
 /** A number with its block status (undefined while it is being checked). */
 export function NumberStatusView({ e164, status }: { e164: string; status: NumberStatus | undefined }) {
-  const summary = status ? blockSummary(status) : null;
+  const clientNames = useClientNames();
+  const summary = status ? blockSummary(status, clientNames) : null;
   return (
     <div class="number-status" data-e164={e164} data-status={status ? (status.blocked ? 'blocked' : 'clear') : 'unknown'}>
       <p>

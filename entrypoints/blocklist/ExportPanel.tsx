@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { auditActionLabel } from '@/components/setup-labels';
 import { scopeLabel, sourceLabel } from '@/components/block-status';
 import { downloadBlob, nextTask } from '@/components/download';
+import { useClientNames } from '@/components/use-client-names';
 import { getDb } from '@/lib/db';
 import { t, uiLocale } from '@/lib/i18n';
 import { type ExportFilter, ROWS_PER_PART, RegisterChangedError, auditCsv, blockListCsv, blockListCsvRowCount, exportFileName } from '@/lib/blocklist/export-csv';
@@ -26,6 +27,7 @@ export function ExportPanel() {
   const [filter, setFilter] = useState<ExportFilter>('all');
   const [running, setRunning] = useState<Running | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const clientNames = useClientNames();
   const locale = uiLocale();
 
   const collect = async (parts: AsyncGenerator<string>, what: Running['what'], total: number | null): Promise<Blob> => {
@@ -50,7 +52,7 @@ export function ExportPanel() {
         blockListCsv(db, filter, {
           header: [t('colNumber'), t('colSource'), t('colScope'), t('colReason'), t('colAddedBy'), t('colSince')],
           source: sourceLabel,
-          scope: scopeLabel,
+          scope: (scope) => scopeLabel(scope, clientNames),
         }),
         'blocklist',
         total,
@@ -74,7 +76,7 @@ export function ExportPanel() {
           header: [t('colWhen'), t('colWho'), t('colWhat'), t('colReason'), t('colNumber'), t('colSource'), t('colScope'), t('colDetail')],
           action: auditActionLabel,
           source: sourceLabel,
-          scope: scopeLabel,
+          scope: (scope) => scopeLabel(scope, clientNames),
         }),
         'audit',
         total,

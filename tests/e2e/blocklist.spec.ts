@@ -29,6 +29,10 @@ test.describe('block-list page', () => {
     await clickMark(page, '55 12 34 56', HIGHLIGHT.blocked);
     await expect(card(page)).toContainText('Client: Vestkraft AS');
     await page.keyboard.press('Escape');
+    // So does the side panel's current number.
+    await page.locator('#card-phone').selectText();
+    await expect(panel.getByRole('region', { name: 'Current number' })).toContainText('Client: Vestkraft AS');
+    await page.bringToFront();
     // Another client's campaign: the number may be called.
     await panel.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Innsamling vinter' });
     await expect.poll(() => highlightTexts(page, HIGHLIGHT.blocked)).not.toContain('55 12 34 56');
